@@ -1,0 +1,37 @@
+# FashionAE: every target goes through Maven, so a fresh machine needs only a JDK 17 and Maven.
+# Pass options to the program with ARGS, e.g.  make train ARGS="--epochs 1 --train-limit 2048"
+
+MVN  ?= mvn -B
+ARGS ?=
+
+.PHONY: help build data train summary test test-fast clean
+
+help:
+	@echo "make data       find or download Fashion-MNIST and verify it"
+	@echo "make train      train with the seed's defaults (ARGS=... for options)"
+	@echo "make summary    print the model's layers and parameter counts"
+	@echo "make test       all tests, the real-data smoke training included"
+	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
+	@echo "make clean      remove build outputs and generated models/reports"
+
+build:
+	$(MVN) -q compile
+
+data:
+	$(MVN) -q compile exec:java -Dexec.args="data $(ARGS)"
+
+train:
+	$(MVN) -q -Ptrain compile exec:java -Dtrain.args="$(ARGS)"
+
+summary:
+	$(MVN) -q compile exec:java -Dexec.args="summary $(ARGS)"
+
+test:
+	$(MVN) test
+
+test-fast:
+	$(MVN) test -Pfast
+
+clean:
+	$(MVN) -q clean
+	find models reports -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,26 @@
+package io.fashionae.cli;
+
+/** Process exit codes, the same for every command. */
+public enum ExitCode {
+    /** Success. */
+    OK(0),
+    /** A bug or an unexpected failure (I/O error, native crash). */
+    INTERNAL(1),
+    /** Bad input: an option, a data file, a model file. The message says what to fix. */
+    USAGE(2),
+    /** The loss became NaN or infinite; the last good model was kept. */
+    DIVERGED(3),
+    /** Interrupted by the user (Ctrl-C). */
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** The numeric code. */
+    public int code() {
+        return code;
+    }
+}

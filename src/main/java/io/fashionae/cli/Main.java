@@ -1,0 +1,51 @@
+package io.fashionae.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
+@Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae 0.1.0",
+        description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
+        subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class})
+public final class Main implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI and exits with its code. */
+    public static void main(String[] args) {
+        configureLogging(Arrays.asList(args).contains("--verbose"));
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (what tests call). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setDefaultValueProvider(new SeedDefaults())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .execute(args);
+    }
+
+    /** slf4j-simple reads these once, at its first use: set them before anything logs. */
+    private static void configureLogging(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.fashionae", verbose ? "debug" : "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+}

@@ -1,0 +1,39 @@
+package io.fashionae.cli;
+
+import io.fashionae.config.ModelConfig;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The architecture options shared by {@code train} and {@code summary}. */
+final class ModelOptions {
+    @Option(names = "--layers", paramLabel = "N", description = "Conv/deconv layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--kernels", split = ",", paramLabel = "K,...", description = "Kernel side per layer (default: ${DEFAULT-VALUE}).")
+    List<Integer> kernels;
+
+    @Option(names = "--channels", split = ",", paramLabel = "C,...", description = "Channels per encoder layer (default: ${DEFAULT-VALUE}).")
+    List<Integer> channels;
+
+    @Option(names = "--strides", split = ",", paramLabel = "S,...", description = "Stride per layer (default: ${DEFAULT-VALUE}).")
+    List<Integer> strides;
+
+    @Option(names = "--latent-dim", paramLabel = "D", description = "Size of the latent vector (default: ${DEFAULT-VALUE}).")
+    int latentDim;
+
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Batch normalisation after each conv and deconv but the last (default: on).")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", description = "Spatial dropout after each activation (default: off).")
+    boolean dropout;
+
+    @Option(names = "--dropout-rate", paramLabel = "P", description = "Channel drop probability with --dropout (default: ${DEFAULT-VALUE}).")
+    double dropoutRate;
+
+    /** The validated architecture. */
+    ModelConfig toConfig() {
+        return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
+                ModelConfig.SEED_IMAGE_SIZE, 1);
+    }
+}

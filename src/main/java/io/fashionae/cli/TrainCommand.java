@@ -1,0 +1,100 @@
+package io.fashionae.cli;
+
+import io.fashionae.config.TrainingConfig;
+import io.fashionae.data.DataLocator;
+import io.fashionae.model.Autoencoder;
+import io.fashionae.model.ModelSummary;
+import io.fashionae.training.BackendInfo;
+import io.fashionae.training.RunMetrics;
+import io.fashionae.training.TrainingJob;
+import io.fashionae.training.TrainingResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fashionae train}: trains the autoencoder and writes the model and metrics. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the autoencoder on Fashion-MNIST (defaults: the seed's configuration).")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions modelOptions;
+    @Mixin
+    DataOptions dataOptions;
+    @Mixin
+    OutputOptions outputOptions;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--lr", paramLabel = "X", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+    @Option(names = "--weight-decay", paramLabel = "X", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use only the first N training images; 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+    @Option(names = "--val-limit", paramLabel = "N", description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
+    int valLimit;
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO",
+            description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ProgressMode progress;
+
+    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
+    boolean verbose;
+
+    /** How progress is shown. */
+    enum ProgressMode {
+        /** A live bar on a terminal, lines otherwise. */
+        AUTO,
+        /** Always the live bar. */
+        BAR,
+        /** Always plain lines. */
+        LINES
+    }
+
+    @Override
+    public Integer call() {
+        TrainingJob job = new TrainingJob(modelOptions.toConfig(),
+                new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit),
+                dataOptions.toConfig(), outputOptions.toConfigCheckedWritable());
+        PrintWriter out = spec.commandLine().getOut();
+        BackendInfo backend = BackendInfo.current();
+        if (!backend.fallback().isEmpty()) {
+            out.println("warning: " + backend.fallback());
+        }
+        out.println(backend.describe());
+        out.print(ModelSummary.of(Autoencoder.create(job.model(), job.optimizer())).format());
+        out.flush();
+        TrainingResult result = job.run(DataLocator.standard(), progress(out), List.of());
+        printResult(out, result);
+        return ExitCode.OK.code();
+    }
+
+    private ConsoleProgress progress(PrintWriter out) {
+        boolean interactive = switch (progress) {
+            case AUTO -> System.console() != null;
+            case BAR -> true;
+            case LINES -> false;
+        };
+        return new ConsoleProgress(out, System.err, interactive);
+    }
+
+    private static void printResult(PrintWriter out, TrainingResult result) {
+        RunMetrics m = result.metrics();
+        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28) after %d epochs in %.0f s%n",
+                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.epochs().size(), m.wallSeconds());
+        out.println("Model:   " + result.modelFile());
+        out.println("Metrics: " + result.metricsFile());
+        out.flush();
+    }
+}

@@ -1,0 +1,158 @@
+package io.fashionae.config;
+
+import io.fashionae.common.UserException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The autoencoder's architecture, validated on construction.
+ *
+ * <p>Encoder layer {@code i}: conv(kernels[i], stride strides[i], channels[i]) with "same"
+ * padding, so each layer maps a side of {@code s} to {@code ceil(s / stride)}. The decoder mirrors
+ * it: deconvolutions with the kernels and strides in reverse order, each multiplying the side by
+ * its stride. A configuration is accepted only if that round trip returns exactly
+ * {@code imageSize}; everything else (bottleneck side, flattened size) is derived here and
+ * nowhere else.
+ *
+ * @param layers        number of conv (and deconv) layers
+ * @param kernels       kernel side per encoder layer
+ * @param channels      output channels per encoder layer
+ * @param strides       stride per encoder layer
+ * @param latentDim     size of the bottleneck vector
+ * @param batchNorm     batch normalisation after each conv and each deconv but the last
+ * @param dropout       spatial dropout (PyTorch's Dropout2d) after each activation
+ * @param dropoutRate   probability of dropping a channel when {@code dropout} is on
+ * @param imageSize     side of the (padded) square input image
+ * @param imageChannels channels of the input image
+ */
+public record ModelConfig(
+        int layers,
+        List<Integer> kernels,
+        List<Integer> channels,
+        List<Integer> strides,
+        int latentDim,
+        boolean batchNorm,
+        boolean dropout,
+        double dropoutRate,
+        int imageSize,
+        int imageChannels) {
+
+    /** The seed's input side: 28x28 Fashion-MNIST padded by 2 on every side. */
+    public static final int SEED_IMAGE_SIZE = 32;
+    /** The seed's dropout rate (Dropout2d(0.15)), used when dropout is turned on. */
+    public static final double SEED_DROPOUT_RATE = 0.15;
+    private static final int MAX_LAYERS = 8;
+
+    /** Validates every field and the 32x32 round trip; throws {@link UserException} naming the problem. */
+    public ModelConfig {
+        kernels = List.copyOf(kernels);
+        channels = List.copyOf(channels);
+        strides = List.copyOf(strides);
+        require(layers >= 1 && layers <= MAX_LAYERS, "layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
+        requireLength("kernels", kernels, layers);
+        requireLength("channels", channels, layers);
+        requireLength("strides", strides, layers);
+        requirePositive("kernels", kernels);
+        requirePositive("channels", channels);
+        requirePositive("strides", strides);
+        require(latentDim >= 1, "latent dim must be at least 1, got " + latentDim);
+        require(dropoutRate >= 0 && dropoutRate < 1, "dropout rate must be in [0, 1), got " + dropoutRate);
+        require(imageSize >= 1 && imageChannels >= 1, "image must be at least 1x1x1");
+        checkRoundTrip(imageSize, strides);
+    }
+
+    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on. */
+    public static ModelConfig seedDefaults() {
+        return new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2,
+                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1);
+    }
+
+    /** A copy with another latent size. */
+    public ModelConfig withLatentDim(int dim) {
+        return new ModelConfig(layers, kernels, channels, strides, dim, batchNorm, dropout, dropoutRate,
+                imageSize, imageChannels);
+    }
+
+    /** Spatial side after each encoder layer, starting with the input: {@code [32, 16, 8, 4]} for the seed. */
+    public List<Integer> encoderSides() {
+        List<Integer> sides = new ArrayList<>(layers + 1);
+        int side = imageSize;
+        sides.add(side);
+        for (int stride : strides) {
+            side = ceilDiv(side, stride);
+            sides.add(side);
+        }
+        return Collections.unmodifiableList(sides);
+    }
+
+    /** Side of the last encoder feature map, which the decoder reshapes its dense output to. */
+    public int bottleneckSide() {
+        return encoderSides().get(layers);
+    }
+
+    /** Channels of the last encoder feature map. */
+    public int bottleneckChannels() {
+        return channels.get(layers - 1);
+    }
+
+    /** Length of the flattened bottleneck feature map: channels x side x side (2048 for the seed). */
+    public int flattenedSize() {
+        int side = bottleneckSide();
+        return bottleneckChannels() * side * side;
+    }
+
+    /** Input channels of decoder layer {@code i}: the encoder's channels reversed, starting from the bottleneck. */
+    public int decoderInChannels(int i) {
+        return i == 0 ? bottleneckChannels() : decoderOutChannels(i - 1);
+    }
+
+    /** Output channels of decoder layer {@code i}: {@code [128, 64, 32]} for the seed. */
+    public int decoderOutChannels(int i) {
+        return channels.get(layers - 1 - i);
+    }
+
+    /** Kernel of decoder layer {@code i} (the encoder's in reverse). */
+    public int decoderKernel(int i) {
+        return kernels.get(layers - 1 - i);
+    }
+
+    /** Stride of decoder layer {@code i} (the encoder's in reverse). */
+    public int decoderStride(int i) {
+        return strides.get(layers - 1 - i);
+    }
+
+    private static void checkRoundTrip(int imageSize, List<Integer> strides) {
+        int side = imageSize;
+        long product = 1;
+        for (int stride : strides) {
+            side = ceilDiv(side, stride);
+            product *= stride;
+        }
+        long decoded = side * product;
+        require(decoded == imageSize, "strides " + strides + " cannot reconstruct " + imageSize + "x" + imageSize
+                + ": the encoder shrinks it to " + side + "x" + side + " and the decoder grows that back to "
+                + decoded + "x" + decoded + "; the product of the strides must divide " + imageSize);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static void requireLength(String name, List<Integer> values, int layers) {
+        require(values.size() == layers, name + " must list one value per layer (" + layers + "), got " + values);
+    }
+
+    private static void requirePositive(String name, List<Integer> values) {
+        for (Integer v : values) {
+            require(v != null && v >= 1, name + " must all be at least 1, got " + values);
+        }
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new UserException("invalid model configuration: " + problem,
+                    "fix the option; the seed's values are --layers 3 --kernels 3,3,3 --channels 32,64,128 --strides 2,2,2 --latent-dim 2");
+        }
+    }
+}

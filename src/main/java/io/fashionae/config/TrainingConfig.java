@@ -1,0 +1,45 @@
+package io.fashionae.config;
+
+import io.fashionae.common.UserException;
+
+/**
+ * How to train: optimiser settings, run length and the seed of every random choice.
+ *
+ * @param epochs       passes over the training set
+ * @param batchSize    images per training step
+ * @param learningRate Adam learning rate
+ * @param weightDecay  decoupled weight decay (AdamW's), applied after the Adam step
+ * @param seed         seeds weight initialisation and the per-epoch shuffle
+ * @param trainLimit   use only the first N training images (0 = all)
+ * @param valLimit     use only the first N validation images (0 = all)
+ */
+public record TrainingConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double weightDecay,
+        long seed,
+        int trainLimit,
+        int valLimit) {
+
+    /** Validates every field; throws {@link UserException} naming the bad one. */
+    public TrainingConfig {
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be >= 0, got " + weightDecay);
+        require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
+        require(valLimit >= 0, "--val-limit must be >= 0 (0 = all), got " + valLimit);
+    }
+
+    /** The seed's settings: 3 epochs, batch 64, lr 5e-4, weight decay 1e-5, seed 42, all data. */
+    public static TrainingConfig seedDefaults() {
+        return new TrainingConfig(3, 64, 5e-4, 1e-5, 42, 0, 0);
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new UserException("invalid training option: " + problem, "see 'fashionae train --help'");
+        }
+    }
+}

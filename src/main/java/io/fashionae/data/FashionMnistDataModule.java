@@ -1,0 +1,102 @@
+package io.fashionae.data;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.datavec.api.split.CollectionInputSplit;
+import org.datavec.api.writable.NDArrayWritable;
+import org.datavec.api.writable.Writable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data side of a run, in the manner of a Lightning data module: from a located folder it
+ * reads and verifies both splits once (through {@link FashionMnistRecordReader}), keeps them in
+ * memory as contiguous arrays, and hands out batch iterators.
+ */
+public final class FashionMnistDataModule {
+    private static final Logger LOG = LoggerFactory.getLogger(FashionMnistDataModule.class);
+
+    private final DataSource source;
+    private final int paddedSide;
+    private final int trainLimit;
+    private final int valLimit;
+    private final Map<String, String> verified = new TreeMap<>();
+    private LabeledImages train;
+    private LabeledImages validation;
+
+    /**
+     * @param source     the located folder
+     * @param paddedSide side of the network input (32)
+     * @param trainLimit first N training images only (0 = all)
+     * @param valLimit   first N validation images only (0 = all)
+     */
+    public FashionMnistDataModule(DataSource source, int paddedSide, int trainLimit, int valLimit) {
+        this.source = source;
+        this.paddedSide = paddedSide;
+        this.trainLimit = trainLimit;
+        this.valLimit = valLimit;
+    }
+
+    /** A module over splits already in memory (tests, embedding): nothing is read or verified. */
+    public static FashionMnistDataModule inMemory(LabeledImages train, LabeledImages validation) {
+        FashionMnistDataModule module = new FashionMnistDataModule(new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
+                (int) train.images().size(3), 0, 0);
+        module.train = train;
+        module.validation = validation;
+        return module;
+    }
+
+    /** The training split, read and verified on first use. */
+    public synchronized LabeledImages train() {
+        if (train == null) {
+            train = load(Split.TRAIN, trainLimit);
+        }
+        return train;
+    }
+
+    /** The validation (test) split, read and verified on first use. */
+    public synchronized LabeledImages validation() {
+        if (validation == null) {
+            validation = load(Split.TEST, valLimit);
+        }
+        return validation;
+    }
+
+    /** Training batches for {@code epoch}, shuffled by {@code (seed, epoch)}. */
+    public BatchIterator trainBatches(int batchSize, long seed, int epoch) {
+        return BatchIterator.shuffled(train(), batchSize, seed, epoch);
+    }
+
+    /** Validation batches in file order. */
+    public BatchIterator validationBatches(int batchSize) {
+        return BatchIterator.sequential(validation(), batchSize);
+    }
+
+    /** Folder, counts and verified hashes of what has been loaded. */
+    public synchronized DataSummary summary() {
+        return new DataSummary(source.dir().toString(), source.origin(), train().size(), validation().size(), verified);
+    }
+
+    private LabeledImages load(Split split, int limit) {
+        long t0 = System.nanoTime();
+        FashionMnistRecordReader reader = new FashionMnistRecordReader(paddedSide, limit, true);
+        try {
+            reader.initialize(new CollectionInputSplit(List.of(
+                    source.file(split.images()).toUri(), source.file(split.labels()).toUri())));
+        } catch (IOException e) {
+            throw new IdxFormatException(source.dir().toString(), "cannot read " + split + ": " + e.getMessage(), e);
+        }
+        verified.put(split.images().fileName(), reader.imagesSha256());
+        verified.put(split.labels().fileName(), reader.labelsSha256());
+        List<Writable> batch = reader.next(reader.size()).get(0);
+        INDArray images = ((NDArrayWritable) batch.get(0)).get();
+        int[] labels = ((NDArrayWritable) batch.get(1)).get().argMax(1).toIntVector();
+        reader.close();
+        LOG.info("Loaded {} {} images from {} in {} ms", labels.length, split.name().toLowerCase(), source.dir(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return new LabeledImages(images, labels);
+    }
+}

@@ -1,0 +1,67 @@
+package io.fashionae.data;
+
+import io.fashionae.common.UserException;
+
+/**
+ * Turns unsigned-byte images into the network's input: scaled to [0, 1] (ToTensor) and
+ * zero-padded evenly on every side (the seed's Pad(2): 28x28 to 32x32).
+ */
+public final class ImagePadding {
+    private static final float[] SCALE = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            SCALE[i] = i / 255f;
+        }
+    }
+
+    private final int side;
+    private final int paddedSide;
+    private final int pad;
+
+    /**
+     * @param side       side of the stored images (28)
+     * @param paddedSide side of the network input (32)
+     */
+    public ImagePadding(int side, int paddedSide) {
+        if (paddedSide < side || (paddedSide - side) % 2 != 0) {
+            throw new UserException("cannot pad " + side + "x" + side + " images to " + paddedSide + "x" + paddedSide,
+                    "the input side must be " + side + " plus an even number");
+        }
+        this.side = side;
+        this.paddedSide = paddedSide;
+        this.pad = (paddedSide - side) / 2;
+    }
+
+    /** Pixels of one padded image. */
+    public int paddedPixels() {
+        return paddedSide * paddedSide;
+    }
+
+    /** Side of the padded image. */
+    public int paddedSide() {
+        return paddedSide;
+    }
+
+    /** Zero rows or columns added on each side. */
+    public int pad() {
+        return pad;
+    }
+
+    /**
+     * Writes image {@code index} of {@code pixels} (row-major, {@code side*side} bytes each) scaled
+     * and padded into {@code out} at {@code outOffset}. The padding must already be zero in
+     * {@code out} (a fresh array is).
+     */
+    public void padInto(byte[] pixels, int index, float[] out, int outOffset) {
+        int src = index * side * side;
+        int dst = outOffset + pad * paddedSide + pad;
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                out[dst + c] = SCALE[pixels[src + c] & 0xff];
+            }
+            src += side;
+            dst += paddedSide;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.fashionae.model;
+
+import io.fashionae.config.ModelConfig;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The trained (or trainable) autoencoder: the full DL4J graph plus an encoder and a decoder that
+ * run on their own.
+ *
+ * <p>The encoder and decoder graphs own no parameters: they are initialised on views of the full
+ * graph's flattened parameter vector (the encoder's layers come first in topological order, the
+ * decoder's after them). Training updates that vector in place, so both halves always hold the
+ * current weights and batch-norm statistics without a copy.
+ */
+public final class Autoencoder {
+    private final ModelConfig config;
+    private final ComputationGraph graph;
+    private final ComputationGraph encoder;
+    private final ComputationGraph decoder;
+
+    private Autoencoder(ModelConfig config, ComputationGraph graph) {
+        this.config = config;
+        this.graph = graph;
+        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config);
+        long encoderParams = countParams(graph, builder.encoderLayerNames());
+        long decoderParams = countParams(graph, builder.decoderLayerNames());
+        INDArray flat = graph.params();
+        if (encoderParams + decoderParams != flat.length()) {
+            throw new IllegalStateException("encoder " + encoderParams + " + decoder " + decoderParams
+                    + " parameters != graph's " + flat.length());
+        }
+        this.encoder = new ComputationGraph(builder.encoderOnly());
+        this.encoder.init(slice(flat, 0, encoderParams), false);
+        this.decoder = new ComputationGraph(builder.decoderOnly());
+        this.decoder.init(slice(flat, encoderParams, flat.length()), false);
+    }
+
+    /** A freshly initialised model. */
+    public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer) {
+        ComputationGraph graph = new ComputationGraph(new AutoencoderGraphBuilder(config).full(optimizer));
+        graph.init();
+        return new Autoencoder(config, graph);
+    }
+
+    /** Wraps a graph restored from disk, which must have been built from {@code config}. */
+    public static Autoencoder wrap(ModelConfig config, ComputationGraph graph) {
+        return new Autoencoder(config, graph);
+    }
+
+    /** The architecture. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The full graph: image to reconstruction, with the loss layer. */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** The encoder graph, sharing the full graph's parameters. */
+    public ComputationGraph encoderGraph() {
+        return encoder;
+    }
+
+    /** The decoder graph, sharing the full graph's parameters. */
+    public ComputationGraph decoderGraph() {
+        return decoder;
+    }
+
+    /** Latent vectors {@code [N, latentDim]} of images {@code [N, 1, 32, 32]}, in inference mode. */
+    public INDArray encode(INDArray images) {
+        return encoder.outputSingle(false, images);
+    }
+
+    /** Images {@code [N, 1, 32, 32]} decoded from latent vectors {@code [N, latentDim]}, in inference mode. */
+    public INDArray decode(INDArray latents) {
+        return decoder.outputSingle(false, latents);
+    }
+
+    /** Reconstructions of {@code images}, in inference mode (batch norm uses its running statistics). */
+    public INDArray reconstruct(INDArray images) {
+        return graph.outputSingle(false, images);
+    }
+
+    /**
+     * Parameters that gradient descent changes, as PyTorch counts them: batch norm's running mean
+     * and variance are state, not parameters (343,619 for the seed architecture).
+     */
+    public long trainableParameterCount() {
+        return ParameterCounts.trainable(graph);
+    }
+
+    /** A view (no copy) of {@code [from, to)} of the flattened parameters, of the same rank. */
+    private static INDArray slice(INDArray flat, long from, long to) {
+        return flat.rank() == 1
+                ? flat.get(NDArrayIndex.interval(from, to))
+                : flat.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+
+    private static long countParams(ComputationGraph graph, List<String> layerNames) {
+        long n = 0;
+        for (String name : layerNames) {
+            Layer layer = graph.getLayer(name);
+            if (layer == null) {
+                throw new IllegalStateException("graph has no layer '" + name + "': it was not built from this config");
+            }
+            n += layer.numParams();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,192 @@
+package io.fashionae.model;
+
+import io.fashionae.config.ModelConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the DL4J {@link ComputationGraphConfiguration}s of the autoencoder from a
+ * {@link ModelConfig}: the full graph (image to reconstruction, with the MSE loss), and the encoder
+ * and decoder alone, which use the same layer names so that their parameters are slices of the
+ * full graph's.
+ *
+ * <p>Numerics that DL4J M2.1 does not do by itself (see the facts file):
+ * every layer's activation and convolution mode are set explicitly (DL4J defaults to sigmoid and
+ * Truncate); GELU is a separate {@link ActivationLayer} because {@code BatchNormalization} ignores
+ * its activation; the deconvolutions use {@link ConvolutionMode#Same} so a side exactly doubles
+ * (DL4J has no {@code output_padding}).
+ */
+public final class AutoencoderGraphBuilder {
+    private static final String CONV = "conv";
+    private static final String DECONV = "deconv";
+    private static final String BN = "bn";
+    private static final String ACT = "gelu";
+    private static final String DROP = "dropout";
+    /** Batch norm as PyTorch's defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */
+    private static final double BN_DECAY = 0.9;
+    private static final double BN_EPS = 1e-5;
+
+    private final ModelConfig config;
+
+    /** A builder for one architecture. */
+    public AutoencoderGraphBuilder(ModelConfig config) {
+        this.config = config;
+    }
+
+    /** Image to reconstruction, with the MSE loss layer: the graph that trains. */
+    public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
+        GraphBuilder g = base(optimizer).addInputs(GraphNames.IMAGE);
+        String latent = addEncoder(g, GraphNames.IMAGE);
+        String reconstruction = addDecoder(g, latent);
+        g.addLayer(GraphNames.LOSS, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                .activation(Activation.IDENTITY).format(CNN2DFormat.NCHW).build(), reconstruction);
+        return g.setOutputs(GraphNames.LOSS)
+                .setInputTypes(imageType())
+                .build();
+    }
+
+    /** Image to latent vector. */
+    public ComputationGraphConfiguration encoderOnly() {
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.IMAGE);
+        String latent = addEncoder(g, GraphNames.IMAGE);
+        return g.setOutputs(latent).setInputTypes(imageType()).build();
+    }
+
+    /** Latent vector to reconstruction; its input is named {@link GraphNames#LATENT}. */
+    public ComputationGraphConfiguration decoderOnly() {
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.LATENT);
+        String out = addDecoder(g, GraphNames.LATENT);
+        return g.setOutputs(out).setInputTypes(InputType.feedForward(config.latentDim())).build();
+    }
+
+    /** Names of the encoder's layers, in order. */
+    public List<String> encoderLayerNames() {
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.IMAGE);
+        addEncoder(g, GraphNames.IMAGE);
+        return new ArrayList<>(g.getVertices().keySet());
+    }
+
+    /** Names of the decoder's layers, in order. */
+    public List<String> decoderLayerNames() {
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.LATENT);
+        addDecoder(g, GraphNames.LATENT);
+        return new ArrayList<>(g.getVertices().keySet());
+    }
+
+    /** The input type: {@code [1, 32, 32]} images in NCHW. */
+    public InputType imageType() {
+        return InputType.convolutional(config.imageSize(), config.imageSize(), config.imageChannels(), CNN2DFormat.NCHW);
+    }
+
+    private GraphBuilder base(OptimizerSettings optimizer) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(optimizer.seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(optimizer.learningRate()))
+                // Decoupled (AdamW) decay: DL4J applies WeightDecay after the updater, times the learning rate.
+                .weightDecay(optimizer.weightDecay(), true)
+                .weightDecayBias(optimizer.weightDecay(), true)
+                .weightInit(WeightInit.XAVIER)
+                .activation(Activation.IDENTITY)
+                .convolutionMode(ConvolutionMode.Same)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder();
+    }
+
+    private String addEncoder(GraphBuilder g, String input) {
+        String prev = input;
+        int inChannels = config.imageChannels();
+        for (int i = 0; i < config.layers(); i++) {
+            int block = i + 1;
+            int k = config.kernels().get(i);
+            int s = config.strides().get(i);
+            String conv = GraphNames.encoder(block, CONV);
+            g.addLayer(conv, new ConvolutionLayer.Builder(k, k).stride(s, s)
+                    .nIn(inChannels).nOut(config.channels().get(i))
+                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
+                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
+            prev = addNormActivationDropout(g, conv, block, true, config.batchNorm());
+            inChannels = config.channels().get(i);
+        }
+        g.addLayer(GraphNames.LATENT, new DenseLayer.Builder()
+                .nIn(config.flattenedSize()).nOut(config.latentDim())
+                .activation(Activation.IDENTITY).build(), prev);
+        return GraphNames.LATENT;
+    }
+
+    private String addDecoder(GraphBuilder g, String latent) {
+        int side = config.bottleneckSide();
+        g.addLayer(GraphNames.DECODER_DENSE, new DenseLayer.Builder()
+                .nIn(config.latentDim()).nOut(config.flattenedSize())
+                .activation(Activation.IDENTITY).build(), latent);
+        String prev = GraphNames.DECODER_DENSE;
+        for (int i = 0; i < config.layers(); i++) {
+            int block = i + 1;
+            int k = config.decoderKernel(i);
+            int s = config.decoderStride(i);
+            String deconv = GraphNames.decoder(block, DECONV);
+            g.addLayer(deconv, new Deconvolution2D.Builder(k, k).stride(s, s)
+                    .nIn(config.decoderInChannels(i)).nOut(config.decoderOutChannels(i))
+                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
+                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
+            if (i == 0) {
+                // Dense output [N, C*H*W] back to the bottleneck map, channel-major as the encoder flattened it.
+                g.inputPreProcessor(deconv, new FeedForwardToCnnPreProcessor(side, side, config.bottleneckChannels()));
+            }
+            boolean last = i == config.layers() - 1;
+            prev = addNormActivationDropout(g, deconv, block, false, config.batchNorm() && !last);
+        }
+        g.addLayer(GraphNames.DECODER_OUTPUT, new ConvolutionLayer.Builder(1, 1).stride(1, 1)
+                .nIn(config.decoderOutChannels(config.layers() - 1)).nOut(config.imageChannels())
+                .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
+                .dataFormat(CNN2DFormat.NCHW).build(), prev);
+        return GraphNames.DECODER_OUTPUT;
+    }
+
+    private String addNormActivationDropout(GraphBuilder g, String input, int block, boolean encoder, boolean batchNorm) {
+        String prev = input;
+        if (batchNorm) {
+            String bn = name(encoder, block, BN);
+            g.addLayer(bn, new BatchNormalization.Builder()
+                    .decay(BN_DECAY).eps(BN_EPS).activation(Activation.IDENTITY)
+                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
+            prev = bn;
+        }
+        String act = name(encoder, block, ACT);
+        g.addLayer(act, new ActivationLayer.Builder().activation(Activation.GELU).build(), prev);
+        prev = act;
+        if (config.dropout()) {
+            String drop = name(encoder, block, DROP);
+            // DL4J takes the probability of KEEPING a channel; Dropout2d(p) drops with probability p.
+            g.addLayer(drop, new DropoutLayer.Builder().dropOut(new SpatialDropout(1 - config.dropoutRate())).build(), prev);
+            prev = drop;
+        }
+        return prev;
+    }
+
+    private static String name(boolean encoder, int block, String part) {
+        return encoder ? GraphNames.encoder(block, part) : GraphNames.decoder(block, part);
+    }
+}

@@ -1,0 +1,113 @@
+package io.fashionae.model;
+
+import io.fashionae.common.AtomicFiles;
+import io.fashionae.common.Json;
+import io.fashionae.common.UserException;
+import io.fashionae.config.ModelConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Saves and loads {@code autoencoder.zip}: DL4J's ModelSerializer format (configuration,
+ * parameters and Adam state) plus one entry of ours, {@code fashionae-model-config.json}, so the
+ * file says which architecture it holds.
+ *
+ * <p>Saving goes through a temporary file and a rename. Loading refuses a file that is not a zip,
+ * lacks DL4J's entries or our config, or holds entries we never write: DL4J deserialises some
+ * optional entries (normalizers, custom objects) with Java serialisation, which we never trust.
+ */
+public final class ModelStore {
+    /** Our entry in the zip. */
+    // Flat name: DL4J's reader rejects any directory entry in the zip.
+    public static final String CONFIG_ENTRY = "fashionae-model-config.json";
+    private static final Set<String> ALLOWED = Set.of(
+            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY);
+    private static final Set<String> REQUIRED = Set.of("configuration.json", "coefficients.bin", CONFIG_ENTRY);
+
+    private ModelStore() {
+    }
+
+    /** Writes {@code model} with its updater state to {@code target}, atomically. */
+    public static void save(Autoencoder model, Path target) throws IOException {
+        AtomicFiles.write(target, tmp -> {
+            ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+                Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
+            }
+        });
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws UserException when the file is missing or is not a FashionAE model
+     */
+    public static Autoencoder load(Path file, boolean withUpdater) {
+        ModelConfig config = readConfig(file);
+        try {
+            ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), withUpdater);
+            return Autoencoder.wrap(config, graph);
+        } catch (IOException | RuntimeException e) {
+            throw notAModel(file, "DL4J cannot restore it (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** The architecture stored in {@code file}, validated. */
+    public static ModelConfig readConfig(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("model file " + file + " not found", "train first with 'make train', or pass --model FILE");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            checkEntries(zip, file);
+            ZipEntry entry = zip.getEntry(CONFIG_ENTRY);
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), ModelConfig.class);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserException("model file " + file + " not found", "train first with 'make train'", e);
+        } catch (ZipException e) {
+            throw notAModel(file, "not a zip file", e);
+        } catch (IOException e) {
+            throw notAModel(file, "cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkEntries(ZipFile zip, Path file) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            if (entry.isDirectory()) {
+                continue;
+            }
+            if (!ALLOWED.contains(entry.getName())) {
+                throw notAModel(file, "unexpected entry '" + entry.getName() + "' (FashionAE never writes it)", null);
+            }
+            seen.add(entry.getName());
+        }
+        for (String required : REQUIRED) {
+            if (!seen.contains(required)) {
+                throw notAModel(file, "missing entry '" + required + "'", null);
+            }
+        }
+    }
+
+    private static UserException notAModel(Path file, String why, Throwable cause) {
+        return new UserException(file + " is not a FashionAE model: " + why,
+                "pass a models/autoencoder.zip written by 'fashionae train'", cause);
+    }
+}

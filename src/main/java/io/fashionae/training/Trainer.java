@@ -1,0 +1,138 @@
+package io.fashionae.training;
+
+import io.fashionae.common.Json;
+import io.fashionae.config.OutputConfig;
+import io.fashionae.config.TrainingConfig;
+import io.fashionae.data.BatchIterator;
+import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.model.Autoencoder;
+import io.fashionae.model.ModelStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fit loop: epochs of shuffled training batches, a validation pass in inference mode after
+ * each, the model and {@code metrics.json} written (atomically) after each epoch.
+ *
+ * <p>DL4J listeners passed in are attached to the graph and see every step; they observe only.
+ * The loop reports to a {@link TrainingProgress} and never prints.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    /** Inference batch for validation: large enough to keep the cores busy, small enough for any laptop. */
+    private static final int VALIDATION_BATCH = 500;
+
+    private final TrainingConfig config;
+    private final OutputConfig output;
+    private final TrainingProgress progress;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * @param config    epochs, batch size, seed, limits
+     * @param output    where the model and metrics go
+     * @param progress  told about every batch and epoch
+     * @param listeners DL4J listeners to attach (latent plots, timings); may be empty
+     */
+    public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners) {
+        this.config = config;
+        this.output = output;
+        this.progress = progress;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Trains {@code model} on {@code data} and writes the model and metrics; returns the figures. */
+    public TrainingResult fit(Autoencoder model, FashionMnistDataModule data) {
+        ComputationGraph graph = model.graph();
+        graph.setListeners(listeners);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        BackendInfo backend = BackendInfo.current();
+        List<EpochMetrics> epochs = new ArrayList<>();
+        int pad = (model.config().imageSize() - io.fashionae.data.FashionMnistClasses.IMAGE_SIDE) / 2;
+        ReconstructionError last = null;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long trainStart = System.nanoTime();
+            BatchIterator batches = data.trainBatches(config.batchSize(), config.seed(), epoch);
+            double trainLoss = trainOneEpoch(graph, batches, epoch);
+            double trainSeconds = seconds(trainStart);
+
+            long valStart = System.nanoTime();
+            last = validate(model, data, epoch, pad);
+            double valSeconds = seconds(valStart);
+
+            EpochMetrics m = new EpochMetrics(epoch, trainLoss, last.mse(), trainSeconds,
+                    batches.exampleCount() / trainSeconds, valSeconds, config.learningRate());
+            epochs.add(m);
+            graph.incrementEpochCount();
+            progress.epochEnded(m, config.epochs());
+            save(model);
+            writeMetrics(new RunMetrics(model.config(), config, data.summary(), backend,
+                    model.trainableParameterCount(), started.toString(), null, seconds(t0), epochs, null));
+        }
+        RunMetrics done = new RunMetrics(model.config(), config, data.summary(), backend,
+                model.trainableParameterCount(), started.toString(), Instant.now().toString(), seconds(t0), epochs,
+                new RunMetrics.FinalMetrics(last.mse(), last.mse28()));
+        writeMetrics(done);
+        return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
+    }
+
+    private double trainOneEpoch(ComputationGraph graph, BatchIterator batches, int epoch) {
+        progress.phaseStarted(Phase.TRAIN, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
+        double lossSum = 0;
+        long images = 0;
+        int batch = 0;
+        while (batches.hasNext()) {
+            INDArray x = batches.next().getFeatures();
+            graph.fit(new MultiDataSet(x, x));
+            double loss = StepLoss.meanSquaredError(graph, x);
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(graph.getIterationCount(), loss);
+            }
+            batch++;
+            images += x.size(0);
+            lossSum += loss;
+            progress.batchDone(Phase.TRAIN, batch, images, lossSum / batch, config.learningRate());
+        }
+        progress.phaseEnded(Phase.TRAIN);
+        return lossSum / batch;
+    }
+
+    private ReconstructionError validate(Autoencoder model, FashionMnistDataModule data, int epoch, int pad) {
+        BatchIterator batches = data.validationBatches(VALIDATION_BATCH);
+        progress.phaseStarted(Phase.VALIDATE, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
+        ReconstructionError error = ReconstructionError.evaluate(model, batches, pad,
+                (b, done, mse) -> progress.batchDone(Phase.VALIDATE, b, done, mse, 0));
+        progress.phaseEnded(Phase.VALIDATE);
+        return error;
+    }
+
+    private void save(Autoencoder model) {
+        try {
+            ModelStore.save(model, output.modelFile());
+            LOG.debug("Saved {}", output.modelFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output.modelFile(), e);
+        }
+    }
+
+    private void writeMetrics(RunMetrics metrics) {
+        try {
+            Json.writeFile(output.metricsFile(), metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output.metricsFile(), e);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

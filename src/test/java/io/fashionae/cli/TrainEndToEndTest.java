@@ -1,0 +1,59 @@
+package io.fashionae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fashionae.data.DataLocator;
+import io.fashionae.data.DataSource;
+import io.fashionae.testing.Tags;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Smoke training on the real Fashion-MNIST: a small slice, two epochs, through the CLI. */
+@Tag(Tags.SLOW)
+class TrainEndToEndTest {
+
+    private static Path realData() {
+        String env = System.getenv(DataLocator.ENV_VAR);
+        return Stream.of(env == null ? null : Path.of(env), DataLocator.LOCAL_DIR, DataLocator.SYSTEM_DIR)
+                .filter(p -> p != null && DataSource.isComplete(p)).findFirst().orElse(null);
+    }
+
+    @Test
+    void smokeTrainingOnRealDataWritesAModelAndFallingFiniteLosses(@TempDir Path dir) throws Exception {
+        Path data = realData();
+        assumeTrue(data != null, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        Path models = dir.resolve("models");
+        Path reports = dir.resolve("reports");
+        CliRunner r = CliRunner.run("train", "--data", data.toString(), "--epochs", "2", "--train-limit", "2048",
+                "--val-limit", "1000", "--models", models.toString(), "--reports", reports.toString(),
+                "--progress", "lines");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Trainable params: 343,619", "Epoch 1/2  train_loss=", "Epoch 2/2  train_loss=",
+                "ND4J backend");
+        assertThat(models.resolve("autoencoder.zip")).isNotEmptyFile();
+
+        JsonNode metrics = new ObjectMapper().readTree(reports.resolve("metrics.json").toFile());
+        JsonNode epochs = metrics.get("epochs");
+        assertThat(epochs).hasSize(2);
+        for (JsonNode e : epochs) {
+            assertThat(e.get("train_loss").asDouble()).isFinite().isPositive();
+            assertThat(e.get("val_loss").asDouble()).isFinite().isPositive();
+            assertThat(e.get("train_images_per_s").asDouble()).isPositive();
+        }
+        assertThat(epochs.get(1).get("train_loss").asDouble()).isLessThan(epochs.get(0).get("train_loss").asDouble());
+        assertThat(epochs.get(1).get("val_loss").asDouble()).isLessThan(epochs.get(0).get("val_loss").asDouble());
+        double valMse = metrics.get("final").get("val_mse").asDouble();
+        double valMse28 = metrics.get("final").get("val_mse_28").asDouble();
+        // The zero border is easy to reconstruct, so the 28x28 crop has the larger error.
+        assertThat(valMse28).isGreaterThan(valMse);
+        assertThat(metrics.get("data").get("verified_files")).hasSize(4);
+        assertThat(Files.list(models)).hasSize(1);
+    }
+}
