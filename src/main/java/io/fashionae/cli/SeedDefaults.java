@@ -1,6 +1,7 @@
 package io.fashionae.cli;
 
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class SeedDefaults implements IDefaultValueProvider {
     private static Map<String, String> build() {
         ModelConfig m = ModelConfig.seedDefaults();
         TrainingConfig t = TrainingConfig.seedDefaults();
+        PlotConfig p = PlotConfig.seedDefaults();
         return Map.ofEntries(
                 Map.entry("--layers", String.valueOf(m.layers())),
                 Map.entry("--kernels", join(m.kernels())),
@@ -41,7 +43,10 @@ final class SeedDefaults implements IDefaultValueProvider {
                 Map.entry("--weight-decay", String.valueOf(t.weightDecay())),
                 Map.entry("--seed", String.valueOf(t.seed())),
                 Map.entry("--train-limit", String.valueOf(t.trainLimit())),
-                Map.entry("--val-limit", String.valueOf(t.valLimit())));
+                Map.entry("--val-limit", String.valueOf(t.valLimit())),
+                Map.entry("--plot-every", String.valueOf(p.every())),
+                Map.entry("--plot-until", String.valueOf(p.until())),
+                Map.entry("--plot-samples", String.valueOf(p.samples())));
     }
 
     private static String join(List<Integer> values) {

@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.model.Autoencoder;
@@ -8,8 +9,9 @@ import io.fashionae.training.BackendInfo;
 import io.fashionae.training.RunMetrics;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.TrainingResult;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +47,14 @@ final class TrainCommand implements Callable<Integer> {
     int trainLimit;
     @Option(names = "--val-limit", paramLabel = "N", description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
     int valLimit;
+    @Option(names = "--plot-every", paramLabel = "N",
+            description = "Capture and plot the latent space every N steps; 0 = off (default: ${DEFAULT-VALUE}).")
+    int plotEvery;
+    @Option(names = "--plot-until", paramLabel = "STEP", description = "Last step plotted (default: ${DEFAULT-VALUE}).")
+    int plotUntil;
+    @Option(names = "--plot-samples", paramLabel = "N",
+            description = "Validation images per latent plot; 0 = all (default: ${DEFAULT-VALUE}).")
+    int plotSamples;
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO",
             description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
@@ -63,9 +73,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         TrainingJob job = new TrainingJob(modelOptions.toConfig(),
                 new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit),
+                new PlotConfig(plotEvery, plotUntil, plotSamples),
                 dataOptions.toConfig(), outputOptions.toConfigCheckedWritable());
         PrintWriter out = spec.commandLine().getOut();
         BackendInfo backend = BackendInfo.current();
@@ -75,8 +86,13 @@ final class TrainCommand implements Callable<Integer> {
         out.println(backend.describe());
         out.print(ModelSummary.of(Autoencoder.create(job.model(), job.optimizer())).format());
         out.flush();
-        TrainingResult result = job.run(DataLocator.standard(), progress(out), List.of());
-        printResult(out, result);
+        RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir());
+        TrainingJob.Outcome outcome = job.run(DataLocator.standard(), progress(out), artifacts.frameSink());
+        printResult(out, outcome.training());
+        for (Path figure : artifacts.writeFigures(outcome.figures())) {
+            out.println("Figure:  " + figure);
+        }
+        out.flush();
         return ExitCode.OK.code();
     }
 
@@ -91,8 +107,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void printResult(PrintWriter out, TrainingResult result) {
         RunMetrics m = result.metrics();
-        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28) after %d epochs in %.0f s%n",
-                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.epochs().size(), m.wallSeconds());
+        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
+                        + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
+                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.finalMetrics().knn5Accuracy(),
+                m.epochs().size(), m.wallSeconds(), m.steps().size(), m.listenerSeconds());
         out.println("Model:   " + result.modelFile());
         out.println("Metrics: " + result.metricsFile());
         out.flush();

@@ -17,6 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * current weights and batch-norm statistics without a copy.
  */
 public final class Autoencoder {
+    /** Images per encoder call: about 200 MB of activations for the seed architecture. */
+    private static final int ENCODE_CHUNK = 2000;
     private final ModelConfig config;
     private final ComputationGraph graph;
     private final ComputationGraph encoder;
@@ -76,6 +78,23 @@ public final class Autoencoder {
         return encoder.outputSingle(false, images);
     }
 
+    /**
+     * Latent vectors of any number of images as a row-major {@code float[N * latentDim]}, encoded
+     * in chunks so that activations stay around 200 MB whatever N is.
+     */
+    public float[] encodeToArray(INDArray images) {
+        long n = images.size(0);
+        int dim = config.latentDim();
+        float[] out = new float[Math.toIntExact(n * dim)];
+        for (long start = 0; start < n; start += ENCODE_CHUNK) {
+            long end = Math.min(n, start + ENCODE_CHUNK);
+            INDArray z = encode(images.get(NDArrayIndex.interval(start, end)));
+            float[] chunk = z.ravel().toFloatVector();
+            System.arraycopy(chunk, 0, out, Math.toIntExact(start * dim), chunk.length);
+        }
+        return out;
+    }
+
     /** Images {@code [N, 1, 32, 32]} decoded from latent vectors {@code [N, latentDim]}, in inference mode. */
     public INDArray decode(INDArray latents) {
         return decoder.outputSingle(false, latents);
@@ -84,6 +103,18 @@ public final class Autoencoder {
     /** Reconstructions of {@code images}, in inference mode (batch norm uses its running statistics). */
     public INDArray reconstruct(INDArray images) {
         return graph.outputSingle(false, images);
+    }
+
+    /**
+     * The per-pixel training MSE of the last optimiser step.
+     *
+     * <p>DL4J's {@code CnnLossLayer} with MSE sums the squared error over each image's pixels and
+     * averages over the batch, so the graph's score is {@code pixels x MSE} plus the
+     * regularisation score; we take the latter out and divide by the pixels per image.
+     */
+    public double lastStepLoss() {
+        long pixelsPerImage = (long) config.imageChannels() * config.imageSize() * config.imageSize();
+        return (graph.score() - graph.calcRegularizationScore(true)) / pixelsPerImage;
     }
 
     /**

@@ -1,20 +1,23 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
+import io.fashionae.data.FashionMnistClasses;
 import io.fashionae.model.Autoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mean squared reconstruction error over a split, in inference mode, per pixel: on the padded
- * 32x32 images (what the loss optimises) and on the central 28x28 crop (the original image,
- * comparable with published 28x28 figures).
+ * 32x32 images (what the loss optimises), on the central 28x28 crop (the original image,
+ * comparable with published 28x28 figures), and per class on 32x32.
  *
- * @param mse   MSE over all padded pixels
- * @param mse28 MSE over the central unpadded pixels
- * @param images images evaluated
+ * @param mse        MSE over all padded pixels
+ * @param mse28      MSE over the central unpadded pixels
+ * @param perClassMse MSE over padded pixels of each class's images (NaN for an absent class)
+ * @param images     images evaluated
  */
-public record ReconstructionError(double mse, double mse28, long images) {
+public record ReconstructionError(double mse, double mse28, double[] perClassMse, long images) {
 
     /** Evaluates {@code model} on every batch of {@code batches}; reports each batch to {@code onBatch}. */
     public static ReconstructionError evaluate(Autoencoder model, BatchIterator batches, int pad, BatchCallback onBatch) {
@@ -23,16 +26,24 @@ public record ReconstructionError(double mse, double mse28, long images) {
         long pixels = 0;
         long cropPixels = 0;
         long images = 0;
+        double[] classSumSq = new double[FashionMnistClasses.COUNT];
+        long[] classImages = new long[FashionMnistClasses.COUNT];
         int batch = 0;
         batches.reset();
         while (batches.hasNext()) {
-            INDArray x = batches.next().getFeatures();
+            DataSet ds = batches.next();
+            INDArray x = ds.getFeatures();
             INDArray diff = model.reconstruct(x).subi(x);
             long side = x.size(3);
             INDArray crop = diff.get(NDArrayIndex.all(), NDArrayIndex.all(),
                     NDArrayIndex.interval(pad, side - pad), NDArrayIndex.interval(pad, side - pad));
-            double norm = diff.norm2Number().doubleValue();
-            sumSq += norm * norm;
+            double[] perImage = diff.mul(diff).sum(1, 2, 3).toDoubleVector();
+            int[] labels = ds.getLabels().argMax(1).toIntVector();
+            for (int i = 0; i < perImage.length; i++) {
+                sumSq += perImage[i];
+                classSumSq[labels[i]] += perImage[i];
+                classImages[labels[i]]++;
+            }
             double cropNorm = crop.norm2Number().doubleValue();
             sumSqCrop += cropNorm * cropNorm;
             pixels += diff.length();
@@ -41,7 +52,12 @@ public record ReconstructionError(double mse, double mse28, long images) {
             batch++;
             onBatch.done(batch, images, sumSq / pixels);
         }
-        return new ReconstructionError(sumSq / pixels, sumSqCrop / cropPixels, images);
+        long pixelsPerImage = images == 0 ? 1 : pixels / images;
+        double[] perClass = new double[classSumSq.length];
+        for (int c = 0; c < perClass.length; c++) {
+            perClass[c] = classImages[c] == 0 ? Double.NaN : classSumSq[c] / (classImages[c] * pixelsPerImage);
+        }
+        return new ReconstructionError(sumSq / pixels, sumSqCrop / cropPixels, perClass, images);
     }
 
     /** Told after each evaluated batch. */

@@ -1,9 +1,12 @@
 package io.fashionae.training;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataSummary;
+import io.fashionae.training.listener.FrameStats;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything {@code reports/metrics.json} holds about a run. Rewritten (atomically) after every
@@ -17,7 +20,9 @@ import java.util.List;
  * @param startedAt        ISO-8601 start time
  * @param finishedAt       ISO-8601 end time, or null while running
  * @param wallSeconds      wall time so far
+ * @param listenerSeconds  time spent inside the latent-frame listener (included in the epochs' seconds)
  * @param epochs           finished epochs
+ * @param steps            one entry per latent frame: step, epoch, loss, kNN-5 on the plotted sample
  * @param finalMetrics     validation figures of the finished model, or null while running
  */
 public record RunMetrics(
@@ -29,20 +34,29 @@ public record RunMetrics(
         String startedAt,
         String finishedAt,
         double wallSeconds,
+        double listenerSeconds,
         List<EpochMetrics> epochs,
-        @com.fasterxml.jackson.annotation.JsonProperty("final") FinalMetrics finalMetrics) {
+        List<FrameStats> steps,
+        @JsonProperty("final") FinalMetrics finalMetrics) {
 
-    /** Copies the epoch list. */
+    /** Copies the lists. */
     public RunMetrics {
         epochs = List.copyOf(epochs);
+        steps = List.copyOf(steps);
     }
 
     /**
      * The validation figures of the final model.
      *
-     * @param valMse   MSE on the padded 32x32 validation images
-     * @param valMse28 MSE on their central 28x28 crop
+     * @param valMse       MSE on the padded 32x32 validation images
+     * @param valMse28     MSE on their central 28x28 crop
+     * @param knn5Accuracy 5-NN accuracy of validation latents, neighbours from the training latents
+     * @param perClassMse  32x32 MSE per class name
      */
-    public record FinalMetrics(double valMse, @com.fasterxml.jackson.annotation.JsonProperty("val_mse_28") double valMse28) {
+    public record FinalMetrics(
+            double valMse,
+            @JsonProperty("val_mse_28") double valMse28,
+            @JsonProperty("knn5_accuracy") double knn5Accuracy,
+            Map<String, Double> perClassMse) {
     }
 }

@@ -4,7 +4,15 @@ import io.fashionae.common.Json;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
+import io.fashionae.data.FashionMnistClasses;
 import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.LabeledImages;
+import io.fashionae.latent.Knn;
+import io.fashionae.latent.LatentPoints;
+import io.fashionae.training.listener.FrameStats;
+import io.fashionae.training.listener.LatentFrameListener;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
 import java.io.IOException;
@@ -30,6 +38,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /** Inference batch for validation: large enough to keep the cores busy, small enough for any laptop. */
     private static final int VALIDATION_BATCH = 500;
+    private static final int KNN_K = 5;
 
     private final TrainingConfig config;
     private final OutputConfig output;
@@ -57,12 +66,12 @@ public final class Trainer {
         long t0 = System.nanoTime();
         BackendInfo backend = BackendInfo.current();
         List<EpochMetrics> epochs = new ArrayList<>();
-        int pad = (model.config().imageSize() - io.fashionae.data.FashionMnistClasses.IMAGE_SIDE) / 2;
+        int pad = (model.config().imageSize() - FashionMnistClasses.IMAGE_SIDE) / 2;
         ReconstructionError last = null;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long trainStart = System.nanoTime();
             BatchIterator batches = data.trainBatches(config.batchSize(), config.seed(), epoch);
-            double trainLoss = trainOneEpoch(graph, batches, epoch);
+            double trainLoss = trainOneEpoch(model, batches, epoch);
             double trainSeconds = seconds(trainStart);
 
             long valStart = System.nanoTime();
@@ -76,16 +85,18 @@ public final class Trainer {
             progress.epochEnded(m, config.epochs());
             save(model);
             writeMetrics(new RunMetrics(model.config(), config, data.summary(), backend,
-                    model.trainableParameterCount(), started.toString(), null, seconds(t0), epochs, null));
+                    model.trainableParameterCount(), started.toString(), null, seconds(t0), listenerSeconds(),
+                    epochs, frameStats(), null));
         }
         RunMetrics done = new RunMetrics(model.config(), config, data.summary(), backend,
-                model.trainableParameterCount(), started.toString(), Instant.now().toString(), seconds(t0), epochs,
-                new RunMetrics.FinalMetrics(last.mse(), last.mse28()));
+                model.trainableParameterCount(), started.toString(), Instant.now().toString(), seconds(t0),
+                listenerSeconds(), epochs, frameStats(), finalMetrics(model, data, last));
         writeMetrics(done);
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
 
-    private double trainOneEpoch(ComputationGraph graph, BatchIterator batches, int epoch) {
+    private double trainOneEpoch(Autoencoder model, BatchIterator batches, int epoch) {
+        ComputationGraph graph = model.graph();
         progress.phaseStarted(Phase.TRAIN, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
         double lossSum = 0;
         long images = 0;
@@ -93,7 +104,7 @@ public final class Trainer {
         while (batches.hasNext()) {
             INDArray x = batches.next().getFeatures();
             graph.fit(new MultiDataSet(x, x));
-            double loss = StepLoss.meanSquaredError(graph, x);
+            double loss = model.lastStepLoss();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(graph.getIterationCount(), loss);
             }
@@ -113,6 +124,35 @@ public final class Trainer {
                 (b, done, mse) -> progress.batchDone(Phase.VALIDATE, b, done, mse, 0));
         progress.phaseEnded(Phase.VALIDATE);
         return error;
+    }
+
+    private RunMetrics.FinalMetrics finalMetrics(Autoencoder model, FashionMnistDataModule data, ReconstructionError error) {
+        long t0 = System.nanoTime();
+        LatentPoints train = latents(model, data.train());
+        LatentPoints val = latents(model, data.validation());
+        double knn = Knn.accuracy(train, val, KNN_K);
+        LOG.info("Latent {}-NN accuracy {} ({} s)", KNN_K, knn, String.format("%.1f", seconds(t0)));
+        Map<String, Double> perClass = new LinkedHashMap<>();
+        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
+            perClass.put(FashionMnistClasses.name(c), error.perClassMse()[c]);
+        }
+        return new RunMetrics.FinalMetrics(error.mse(), error.mse28(), knn, perClass);
+    }
+
+    private static LatentPoints latents(Autoencoder model, LabeledImages split) {
+        return new LatentPoints(model.encodeToArray(split.images()), model.config().latentDim(), split.labels());
+    }
+
+    private double listenerSeconds() {
+        return frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum();
+    }
+
+    private List<FrameStats> frameStats() {
+        return frameListeners().flatMap(l -> l.frameStats().stream()).toList();
+    }
+
+    private java.util.stream.Stream<LatentFrameListener> frameListeners() {
+        return listeners.stream().filter(LatentFrameListener.class::isInstance).map(LatentFrameListener.class::cast);
     }
 
     private void save(Autoencoder model) {

@@ -3,35 +3,64 @@ package io.fashionae.training;
 import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
+import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.DataSource;
 import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.LabeledImages;
+import io.fashionae.latent.FigureData;
+import io.fashionae.latent.FrameSink;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;
+import io.fashionae.training.listener.LatentFrameListener;
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
- * One training run from configuration to files: find and load the data, build the model, fit it.
- * The {@code train} command is a thin shell around this; tests call it directly.
+ * One training run from configuration to files: find and load the data, build the model, attach
+ * the latent-frame listener, fit, and compute the data of the final figures. The {@code train}
+ * command is a thin shell around this; tests call it directly.
  *
  * @param model    the architecture
  * @param training optimiser and run settings
+ * @param plots    when latent frames are captured
  * @param data     where the data comes from
  * @param output   where the results go
  */
-public record TrainingJob(ModelConfig model, TrainingConfig training, DataConfig data, OutputConfig output) {
+public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig plots, DataConfig data, OutputConfig output) {
 
-    /** Runs the job, locating the data with {@code locator}. */
-    public TrainingResult run(DataLocator locator, TrainingProgress progress, List<TrainingListener> listeners) {
+    /**
+     * What a run produced.
+     *
+     * @param training the model, metrics and files
+     * @param figures  the data of the end-of-training figures
+     */
+    public record Outcome(TrainingResult training, FigureData figures) {
+    }
+
+    /** Runs the job: data from {@code locator}, frames to {@code frames}, progress to {@code progress}. */
+    public Outcome run(DataLocator locator, TrainingProgress progress, FrameSink frames) {
         DataSource source = locator.locate(data);
         FashionMnistDataModule module = new FashionMnistDataModule(source, model.imageSize(),
                 training.trainLimit(), training.valLimit());
+        return run(module, progress, frames);
+    }
+
+    /** Runs the job on an already built data module. */
+    public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames) {
         module.train();
-        module.validation();
+        LabeledImages val = module.validation();
         Autoencoder autoencoder = Autoencoder.create(model, optimizer());
-        return new Trainer(training, output, progress, listeners).fit(autoencoder, module);
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (plots.enabled()) {
+            LabeledImages sample = val.first(plots.samples());
+            listeners.add(new LatentFrameListener(autoencoder, sample.images(), sample.labels(), plots.every(),
+                    plots.until(), frames));
+        }
+        TrainingResult result = new Trainer(training, output, progress, listeners).fit(autoencoder, module);
+        return new Outcome(result, FigureDataBuilder.compute(autoencoder, module, training.seed()));
     }
 
     /** The optimiser settings the graph is built with. */

@@ -1,0 +1,40 @@
+package io.fashionae.cli;
+
+import io.fashionae.latent.FigureData;
+import io.fashionae.latent.FrameSink;
+import io.fashionae.latent.FrameStore;
+import io.fashionae.plot.FramePlotter;
+import io.fashionae.plot.Figures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a training run's latent frames and figures go under the reports folder: each frame is
+ * stored ({@code latent/step-NNNN.bin}) and drawn ({@code latent/step-NNNN.png}) as it arrives;
+ * the figures are drawn at the end from the stored frames.
+ */
+final class RunArtifacts {
+    private final Path reports;
+    private final FrameStore store;
+
+    RunArtifacts(Path reports) throws IOException {
+        this.reports = reports;
+        this.store = new FrameStore(reports.resolve("latent"));
+        store.clear();
+    }
+
+    /** Stores and draws each frame. */
+    FrameSink frameSink() {
+        FramePlotter plotter = new FramePlotter(reports.resolve("latent"));
+        return frame -> {
+            store.accept(frame);
+            plotter.accept(frame);
+        };
+    }
+
+    /** Draws the end-of-training figures and the animation; returns the files. */
+    List<Path> writeFigures(FigureData figures) throws IOException {
+        return Figures.writeAll(figures, store.readAll(), reports);
+    }
+}

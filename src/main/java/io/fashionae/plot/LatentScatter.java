@@ -1,0 +1,93 @@
+package io.fashionae.plot;
+
+import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.latent.LatentPoints;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYDotRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * The seed's latent scatter plot with JFreeChart: one series per class in tab10 colours, 2-pixel
+ * dots, a legend with the class names, axis labels and a title.
+ */
+public final class LatentScatter {
+    private static final int DOT = 2;
+
+    private LatentScatter() {
+    }
+
+    /**
+     * Draws {@code plane} (2-D points).
+     *
+     * @param range      fixed axes, or null to fit the points
+     * @param axisLabels x and y axis labels
+     * @param grid       draw a light grid (the seed's final plot has one)
+     */
+    public static BufferedImage render(LatentPoints plane, String title, List<String> axisLabels, AxisRange range,
+            boolean grid, int width, int height) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        int[] counts = new int[FashionMnistClasses.COUNT];
+        for (int label : plane.labels()) {
+            counts[label]++;
+        }
+        double[][][] series = new double[FashionMnistClasses.COUNT][][];
+        for (int c = 0; c < series.length; c++) {
+            series[c] = new double[2][counts[c]];
+        }
+        int[] fill = new int[FashionMnistClasses.COUNT];
+        for (int i = 0; i < plane.size(); i++) {
+            int c = plane.labels()[i];
+            series[c][0][fill[c]] = plane.get(i, 0);
+            series[c][1][fill[c]] = plane.get(i, 1);
+            fill[c]++;
+        }
+        for (int c = 0; c < series.length; c++) {
+            data.addSeries(FashionMnistClasses.name(c), series[c]);
+        }
+        XYDotRenderer renderer = new XYDotRenderer();
+        renderer.setDotWidth(DOT);
+        renderer.setDotHeight(DOT);
+        for (int c = 0; c < series.length; c++) {
+            renderer.setSeriesPaint(c, Palette.classColor(c));
+            renderer.setSeriesVisibleInLegend(c, counts[c] > 0);
+        }
+        renderer.setLegendShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        for (int c = 1; c < series.length; c++) {
+            renderer.setLegendShape(c, renderer.getLegendShape(0));
+        }
+        NumberAxis x = new NumberAxis(axisLabels.get(0));
+        NumberAxis y = new NumberAxis(axisLabels.get(1));
+        if (range != null) {
+            x.setRange(range.xMin(), range.xMax());
+            y.setRange(range.yMin(), range.yMax());
+        } else {
+            x.setAutoRangeIncludesZero(false);
+            y.setAutoRangeIncludesZero(false);
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(grid);
+        plot.setRangeGridlinesVisible(grid);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDomainGridlineStroke(new BasicStroke(0.8f));
+        plot.setRangeGridlineStroke(new BasicStroke(0.8f));
+        plot.setOutlinePaint(Color.GRAY);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(false);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return chart.createBufferedImage(width, height);
+    }
+}

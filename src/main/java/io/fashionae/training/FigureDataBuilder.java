@@ -1,0 +1,115 @@
+package io.fashionae.training;
+
+import io.fashionae.data.BatchIterator;
+import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.LabeledImages;
+import io.fashionae.latent.FigureData;
+import io.fashionae.latent.ImageSet;
+import io.fashionae.latent.LatentPoints;
+import io.fashionae.latent.Plane;
+import io.fashionae.model.Autoencoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Computes the {@link FigureData} of a trained model: final validation latents, the plotting
+ * plane, a training batch's first images, reconstructions, random decodes and the manifold grid.
+ */
+public final class FigureDataBuilder {
+    private static final int SAMPLES = 4;
+    private static final int RANDOM_POINTS = 8;
+    private static final int GRID = 15;
+
+    private FigureDataBuilder() {
+    }
+
+    /** Computes every figure's data; {@code seed} fixes the training batch and the random points. */
+    public static FigureData compute(Autoencoder model, FashionMnistDataModule data, long seed) {
+        LabeledImages val = data.validation();
+        LatentPoints latents = new LatentPoints(model.encodeToArray(val.images()), model.config().latentDim(), val.labels());
+        Plane plane = Plane.of(latents);
+        LatentPoints onPlane = plane.project(latents);
+        float[] xr = onPlane.range(0);
+        float[] yr = onPlane.range(1);
+        double[] xRange = {xr[0], xr[1]};
+        double[] yRange = {yr[0], yr[1]};
+        return new FigureData(latents, plane, samples(data, seed), reconstructions(model, val),
+                randomDecodes(model, plane, xRange, yRange, seed), manifold(model, plane, xRange, yRange),
+                GRID, xRange, yRange);
+    }
+
+    private static ImageSet samples(FashionMnistDataModule data, long seed) {
+        BatchIterator batches = data.trainBatches(SAMPLES, seed, 1);
+        var batch = batches.next();
+        int[] labels = batch.getLabels().argMax(1).toIntVector();
+        List<String> titles = new ArrayList<>();
+        for (int label : labels) {
+            titles.add(FashionMnistClasses.name(label));
+        }
+        return images(batch.getFeatures(), titles);
+    }
+
+    private static ImageSet reconstructions(Autoencoder model, LabeledImages val) {
+        List<Integer> firstOfClass = new ArrayList<>();
+        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
+            for (int i = 0; i < val.size(); i++) {
+                if (val.label(i) == c) {
+                    firstOfClass.add(i);
+                    break;
+                }
+            }
+        }
+        int[] rows = firstOfClass.stream().mapToInt(Integer::intValue).toArray();
+        INDArray inputs = Nd4j.pullRows(val.images().reshape(val.size(), -1), 1, rows)
+                .reshape('c', rows.length, val.images().size(1), val.images().size(2), val.images().size(3));
+        INDArray both = Nd4j.concat(0, inputs, model.reconstruct(inputs));
+        List<String> titles = new ArrayList<>();
+        for (int i : rows) {
+            titles.add(FashionMnistClasses.name(val.label(i)));
+        }
+        for (int i : rows) {
+            titles.add("reconstruction");
+        }
+        return images(both, titles);
+    }
+
+    private static ImageSet randomDecodes(Autoencoder model, Plane plane, double[] xr, double[] yr, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int dim = model.config().latentDim();
+        float[] z = new float[RANDOM_POINTS * dim];
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < RANDOM_POINTS; i++) {
+            double x = xr[0] + rng.nextDouble() * (xr[1] - xr[0]);
+            double y = yr[0] + rng.nextDouble() * (yr[1] - yr[0]);
+            System.arraycopy(plane.lift(x, y, dim), 0, z, i * dim, dim);
+            titles.add(String.format(Locale.ROOT, "(%.2f, %.2f)", x, y));
+        }
+        return images(model.decode(Nd4j.create(z, new long[] {RANDOM_POINTS, dim}, 'c')), titles);
+    }
+
+    private static ImageSet manifold(Autoencoder model, Plane plane, double[] xr, double[] yr) {
+        int dim = model.config().latentDim();
+        float[] z = new float[GRID * GRID * dim];
+        List<String> titles = new ArrayList<>();
+        for (int row = 0; row < GRID; row++) {
+            double y = yr[1] - (yr[1] - yr[0]) * row / (GRID - 1);
+            for (int col = 0; col < GRID; col++) {
+                double x = xr[0] + (xr[1] - xr[0]) * col / (GRID - 1);
+                System.arraycopy(plane.lift(x, y, dim), 0, z, (row * GRID + col) * dim, dim);
+                titles.add(String.format(Locale.ROOT, "(%.2f, %.2f)", x, y));
+            }
+        }
+        return images(model.decode(Nd4j.create(z, new long[] {GRID * GRID, dim}, 'c')), titles);
+    }
+
+    private static ImageSet images(INDArray batch, List<String> titles) {
+        INDArray flat = batch.castTo(DataType.FLOAT).dup('c');
+        return new ImageSet(flat.ravel().toFloatVector(), (int) batch.size(3), titles);
+    }
+}

@@ -1,0 +1,87 @@
+package io.fashionae.training.listener;
+
+import io.fashionae.latent.FrameSink;
+import io.fashionae.latent.Knn;
+import io.fashionae.latent.LatentFrame;
+import io.fashionae.latent.LatentPoints;
+import io.fashionae.model.Autoencoder;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A DL4J listener that, every {@code every} steps up to step {@code until} (the seed: 10 and 400,
+ * 41 frames), encodes a fixed validation sample in inference mode and emits a {@link LatentFrame}.
+ *
+ * <p>It only observes: it encodes through the encoder graph, which shares the training graph's
+ * parameters but has its own activations and workspaces, and inference leaves batch norm's
+ * running statistics alone, so a run with the listener ends with the same parameters as one
+ * without. It keeps the time it spent, to be reported beside the training time.
+ *
+ * <p>Steps use the seed's numbering: step 0 is the state after the first optimiser step.
+ */
+public final class LatentFrameListener extends BaseTrainingListener {
+    private static final int KNN_K = 5;
+
+    private final Autoencoder model;
+    private final INDArray sample;
+    private final int[] labels;
+    private final int every;
+    private final int until;
+    private final FrameSink sink;
+    private int completedSteps;
+    private long nanosSpent;
+    private final List<FrameStats> stats = new ArrayList<>();
+
+    /**
+     * @param model  the autoencoder being trained
+     * @param sample validation images {@code [N, 1, 32, 32]} to encode at each frame
+     * @param labels their classes
+     * @param every  steps between frames (must be positive)
+     * @param until  last step that gets a frame
+     * @param sink   receives each frame
+     */
+    public LatentFrameListener(Autoencoder model, INDArray sample, int[] labels, int every, int until, FrameSink sink) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be positive");
+        }
+        this.model = model;
+        this.sample = sample;
+        this.labels = labels.clone();
+        this.every = every;
+        this.until = until;
+        this.sink = sink;
+    }
+
+    /** Frames at steps 0, every, 2*every, ... up to {@code until}: 41 for the seed. */
+    public static int frameCount(int every, int until) {
+        return every < 1 || until < 0 ? 0 : until / every + 1;
+    }
+
+    @Override
+    public void iterationDone(Model m, int iteration, int epoch) {
+        int step = completedSteps++;
+        if (step > until || step % every != 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        LatentPoints points = new LatentPoints(model.encodeToArray(sample), model.config().latentDim(), labels);
+        double loss = model.lastStepLoss();
+        double knn = Knn.leaveOneOutAccuracy(points, KNN_K);
+        sink.accept(new LatentFrame(step, epoch + 1, loss, knn, points));
+        stats.add(new FrameStats(step, epoch + 1, loss, knn));
+        nanosSpent += System.nanoTime() - t0;
+    }
+
+    /** Seconds spent inside the listener (encoding, kNN, the sink). */
+    public double secondsSpent() {
+        return nanosSpent / 1e9;
+    }
+
+    /** Step, epoch, loss and kNN accuracy of every frame emitted so far. */
+    public List<FrameStats> frameStats() {
+        return List.copyOf(stats);
+    }
+}
