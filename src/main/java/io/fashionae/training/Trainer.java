@@ -23,7 +23,6 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +102,7 @@ public final class Trainer {
         int batch = 0;
         while (batches.hasNext()) {
             INDArray x = batches.next().getFeatures();
-            graph.fit(new MultiDataSet(x, x));
+            model.fitBatch(x);
             double loss = model.lastStepLoss();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(graph.getIterationCount(), loss);
