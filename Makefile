@@ -4,12 +4,13 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary test test-fast clean
+.PHONY: help build data train summary bench test test-fast clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
 	@echo "make train      train with the seed's defaults (ARGS=... for options)"
 	@echo "make summary    print the model's layers and parameter counts"
+	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
 	@echo "make clean      remove build outputs and generated models/reports"
@@ -25,6 +26,9 @@ train:
 
 summary:
 	$(MVN) -q compile exec:java -Dexec.args="summary $(ARGS)"
+
+bench:
+	$(MVN) -q compile exec:java -Dexec.args="bench $(ARGS)"
 
 test:
 	$(MVN) test

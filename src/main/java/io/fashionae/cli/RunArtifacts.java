@@ -21,7 +21,9 @@ final class RunArtifacts {
     RunArtifacts(Path reports) throws IOException {
         this.reports = reports;
         this.store = new FrameStore(reports.resolve("latent"));
+        // A new run's figures must not sit beside an older run's frames or animation.
         store.clear();
+        java.nio.file.Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
     }
 
     /** Stores and draws each frame. */

@@ -60,6 +60,12 @@ class CliErrorsTest {
     }
 
     @Test
+    void aNegativePlotIntervalIsRefused(@TempDir Path dir) {
+        assertOneLineUsageError(CliRunner.run("train", "--plot-every", "-1", "--models", dir.toString(),
+                "--reports", dir.toString()), "--plot-every must be >= 0");
+    }
+
+    @Test
     void verbosePrintsTheStackTrace() {
         CliRunner r = CliRunner.run("summary", "--latent-dim", "0", "--verbose");
         assertThat(r.exitCode()).isEqualTo(2);

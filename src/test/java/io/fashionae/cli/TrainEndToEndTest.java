@@ -55,5 +55,22 @@ class TrainEndToEndTest {
         assertThat(valMse28).isGreaterThan(valMse);
         assertThat(metrics.get("data").get("verified_files")).hasSize(4);
         assertThat(Files.list(models)).hasSize(1);
+
+        // 2 epochs x 32 steps = 64 steps: latent frames at steps 0, 10, ..., 60.
+        JsonNode steps = metrics.get("steps");
+        assertThat(steps).hasSize(7);
+        assertThat(steps.get(6).get("step").asInt()).isEqualTo(60);
+        assertThat(metrics.get("listener_seconds").asDouble()).isPositive();
+        for (int step = 0; step <= 60; step += 10) {
+            assertThat(reports.resolve(String.format("latent/step-%04d.png", step))).isNotEmptyFile();
+            assertThat(reports.resolve(String.format("latent/step-%04d.bin", step))).isNotEmptyFile();
+        }
+        for (String figure : new String[] {"latent-evolution.gif", "latent-final.png", "samples.png",
+                "random-decodes.png", "reconstructions.png", "manifold.png"}) {
+            assertThat(reports.resolve(figure)).isNotEmptyFile();
+        }
+        assertThat(metrics.get("final").get("knn5_accuracy").asDouble()).isBetween(0.2, 1.0);
+        assertThat(metrics.get("final").get("per_class_mse")).hasSize(10);
+        assertThat(r.out()).contains("latent 5-NN accuracy", "Figure:  ");
     }
 }
