@@ -1,0 +1,62 @@
+package io.fashionae.onnx;
+
+import io.fashionae.common.Json;
+import io.fashionae.config.ModelConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code metadata_props} of every exported file: what a consumer needs to use the model
+ * (latent size, class names, the input preprocessing) and where it came from (training config,
+ * SHA-256 of the source DL4J model, producer and version).
+ */
+public final class ExportMetadata {
+    /** Latent vector size. */
+    public static final String LATENT_DIM = "latent_dim";
+    /** JSON array of class names, in label order. */
+    public static final String CLASS_NAMES = "class_names";
+    /** How images must be prepared. */
+    public static final String PREPROCESSING = "preprocessing";
+    /** JSON of the model configuration. */
+    public static final String MODEL_CONFIG = "model_config";
+    /** JSON of the training configuration, when known. */
+    public static final String TRAINING_CONFIG = "training_config";
+    /** SHA-256 of the DL4J model file exported. */
+    public static final String SOURCE_SHA256 = "source_model_sha256";
+    /** Producer name. */
+    public static final String PRODUCER = "producer";
+    /** Producer version. */
+    public static final String VERSION = "producer_version";
+    /** Which part of the autoencoder the file holds. */
+    public static final String PART = "part";
+    /** The opset, repeated for tools that only read metadata. */
+    public static final String OPSET = "opset";
+    /** The project's version. */
+    public static final String PROJECT_VERSION = "0.1.0";
+
+    private ExportMetadata() {
+    }
+
+    /** The metadata of one exported part. */
+    public static Map<String, String> of(ModelConfig model, String trainingConfigJson, String sourceSha256,
+            List<String> classNames, ModelPart part) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(PART, part.name().toLowerCase());
+        m.put(LATENT_DIM, Integer.toString(model.latentDim()));
+        m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
+        int pad = (model.imageSize() - 28) / 2;
+        m.put(PREPROCESSING, "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
+                + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize() + ", "
+                + model.imageSize() + "]; decoder output in the same space (not clipped)");
+        m.put(MODEL_CONFIG, Json.write(model).replaceAll("\\s+", " "));
+        if (trainingConfigJson != null) {
+            m.put(TRAINING_CONFIG, trainingConfigJson.replaceAll("\\s+", " "));
+        }
+        m.put(SOURCE_SHA256, sourceSha256);
+        m.put(PRODUCER, OnnxExporter.PRODUCER);
+        m.put(VERSION, PROJECT_VERSION);
+        m.put(OPSET, Long.toString(OnnxExporter.OPSET));
+        return m;
+    }
+}
