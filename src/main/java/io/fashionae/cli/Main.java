@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
 @Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae 0.1.0",
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
-        subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
+            DecodeCommand.class, EncodeCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -5,6 +5,7 @@ import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelSummary;
+import io.fashionae.onnx.OnnxExport;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.RunMetrics;
 import io.fashionae.training.TrainingJob;
@@ -92,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
         for (Path figure : artifacts.writeFigures(outcome.figures())) {
             out.println("Figure:  " + figure);
         }
-        out.flush();
+        ExportPrinter.print(out, OnnxExport.exportFile(job.output().modelFile(), job.output().modelsDir(),
+                outcome.checkImages()));
         return ExitCode.OK.code();
     }
 

@@ -35,6 +35,7 @@ public final class AtomicFiles {
         try {
             writer.write(tmp);
             fsync(tmp);
+            keepPermissions(tmp, target);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -62,6 +63,20 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * Temporary files are created owner-only (rw-------); give the result the permissions of the
+     * file it replaces, or the usual rw-r--r-- for a new one.
+     */
+    private static void keepPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     private static void fsync(Path file) throws IOException {

@@ -35,8 +35,10 @@ public final class ModelStore {
     /** Our entry in the zip. */
     // Flat name: DL4J's reader rejects any directory entry in the zip.
     public static final String CONFIG_ENTRY = "fashionae-model-config.json";
+    /** Optional entry: the training settings, as provenance for exports. */
+    public static final String TRAINING_ENTRY = "fashionae-training-config.json";
     private static final Set<String> ALLOWED = Set.of(
-            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY);
+            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY);
     private static final Set<String> REQUIRED = Set.of("configuration.json", "coefficients.bin", CONFIG_ENTRY);
 
     private ModelStore() {
@@ -44,12 +46,35 @@ public final class ModelStore {
 
     /** Writes {@code model} with its updater state to {@code target}, atomically. */
     public static void save(Autoencoder model, Path target) throws IOException {
+        save(model, null, target);
+    }
+
+    /** Writes {@code model}, its updater state and the training settings (may be null) atomically. */
+    public static void save(Autoencoder model, Object trainingConfig, Path target) throws IOException {
         AtomicFiles.write(target, tmp -> {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
+                if (trainingConfig != null) {
+                    Files.writeString(zip.getPath(TRAINING_ENTRY), Json.write(trainingConfig), StandardCharsets.UTF_8);
+                }
             }
         });
+    }
+
+    /** The training settings stored in {@code file} as JSON, or null when it has none. */
+    public static String readTrainingConfigJson(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(TRAINING_ENTRY);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw notAModel(file, "cannot read it: " + e.getMessage(), e);
+        }
     }
 
     /**

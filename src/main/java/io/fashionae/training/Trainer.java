@@ -156,7 +156,7 @@ public final class Trainer {
 
     private void save(Autoencoder model) {
         try {
-            ModelStore.save(model, output.modelFile());
+            ModelStore.save(model, config, output.modelFile());
             LOG.debug("Saved {}", output.modelFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output.modelFile(), e);

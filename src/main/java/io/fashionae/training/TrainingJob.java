@@ -34,11 +34,13 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
     /**
      * What a run produced.
      *
-     * @param training the model, metrics and files
-     * @param figures  the data of the end-of-training figures
+     * @param training    the model, metrics and files
+     * @param figures     the data of the end-of-training figures
+     * @param checkImages a few real validation images, to check exports against
      */
-    public record Outcome(TrainingResult training, FigureData figures) {
+    public record Outcome(TrainingResult training, FigureData figures, org.nd4j.linalg.api.ndarray.INDArray checkImages) {
     }
+
 
     /** Runs the job: data from {@code locator}, frames to {@code frames}, progress to {@code progress}. */
     public Outcome run(DataLocator locator, TrainingProgress progress, FrameSink frames) {
@@ -60,7 +62,8 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
                     plots.until(), frames));
         }
         TrainingResult result = new Trainer(training, output, progress, listeners).fit(autoencoder, module);
-        return new Outcome(result, FigureDataBuilder.compute(autoencoder, module, training.seed()));
+        return new Outcome(result, FigureDataBuilder.compute(autoencoder, module, training.seed()),
+                val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
     }
 
     /** The optimiser settings the graph is built with. */

@@ -1,0 +1,43 @@
+package io.fashionae.cli;
+
+import io.fashionae.config.DataConfig;
+import io.fashionae.model.ModelStore;
+import io.fashionae.onnx.OnnxExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fashionae export}: writes encoder.onnx, decoder.onnx and autoencoder.onnx from a saved model. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export models/autoencoder.zip to ONNX (encoder, decoder, autoencoder), each checked against DL4J.")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/autoencoder.zip",
+            description = "The trained model (default: ${DEFAULT-VALUE}).")
+    Path model;
+    @Option(names = "--models", paramLabel = "DIR", description = "Folder for the ONNX files (default: the model's folder).")
+    Path outDir;
+    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelStore.readConfig(model);
+        Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
+        PrintWriter out = spec.commandLine().getOut();
+        OnnxExport.Report report = OnnxExport.exportFile(model, dir, new DataConfig(dataOptions.data, false),
+                warning -> out.println("warning: " + warning));
+        ExportPrinter.print(out, report);
+        return ExitCode.OK.code();
+    }
+}

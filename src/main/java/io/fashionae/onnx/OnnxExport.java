@@ -1,0 +1,176 @@
+package io.fashionae.onnx;
+
+import ai.onnx.proto.OnnxMl;
+import io.fashionae.common.AtomicFiles;
+import java.util.function.Consumer;
+import io.fashionae.common.Sha256;
+import io.fashionae.common.UserException;
+import io.fashionae.model.ModelStore;
+import io.fashionae.data.DataLocator;
+import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.config.DataConfig;
+import io.fashionae.common.Json;
+import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.inference.OnnxModel;
+import io.fashionae.model.Autoencoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports the encoder, the decoder and the whole autoencoder, each checked before it is kept:
+ * the new file is written under a temporary name, loaded in ONNX Runtime, run on random and real
+ * inputs and compared with DL4J element by element; only a file within tolerance is renamed into
+ * place, so a wrong export never replaces a good one. The figures are kept in
+ * {@code onnx-export.json} beside the files.
+ */
+public final class OnnxExport {
+    /** Report file written beside the ONNX files. */
+    public static final String REPORT_FILE = "onnx-export.json";
+    /**
+     * Allowed max |ONNX - DL4J| relative to the output scale. Both sides are float32 with different
+     * summation orders; measured differences are ~1e-7, a wrong mapping shows as 1e-2 and up.
+     */
+    public static final double REL_TOLERANCE = 1e-4;
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxExport.class);
+    private static final int RANDOM_INPUTS = 16;
+    /** Real validation images the callers pass for the check. */
+    public static final int CHECK_IMAGES = 64;
+
+    private OnnxExport() {
+    }
+
+    /**
+     * Parity figures of one exported file.
+     *
+     * @param part           encoder, decoder or autoencoder
+     * @param file           where it was written
+     * @param bytes          file size
+     * @param inputName      graph input
+     * @param outputName     graph output
+     * @param maxDiffRandom  max |ONNX - DL4J| on random inputs
+     * @param maxDiffReal    max |ONNX - DL4J| on real images (their latents for the decoder)
+     * @param maxAbsOutput   max |DL4J output| over both, the scale the tolerance is relative to
+     */
+    public record PartReport(ModelPart part, String file, long bytes, String inputName, String outputName,
+            double maxDiffRandom, double maxDiffReal, double maxAbsOutput) {
+    }
+
+    /**
+     * The export as a whole.
+     *
+     * @param opset     ONNX opset of every file
+     * @param tolerance relative tolerance each part passed
+     * @param parts     one entry per file
+     */
+    public record Report(long opset, double tolerance, List<PartReport> parts) {
+    }
+
+    /**
+     * Exports every part into {@code modelsDir}.
+     *
+     * @param realImages     real validation images {@code [N, 1, 32, 32]} for the check
+     * @param trainingJson   the training settings as JSON, or null
+     * @param sourceSha256   SHA-256 of the DL4J model file, for provenance
+     * @throws ExportCheckException when a part does not match DL4J (nothing is replaced then)
+     */
+    public static Report exportAll(Autoencoder model, Path modelsDir, INDArray realImages, String trainingJson,
+            String sourceSha256) throws IOException {
+        List<PartReport> parts = new ArrayList<>();
+        for (ModelPart part : ModelPart.values()) {
+            parts.add(exportPart(model, part, modelsDir.resolve(part.fileName()), realImages, trainingJson, sourceSha256));
+        }
+        Report report = new Report(OnnxExporter.OPSET, REL_TOLERANCE, parts);
+        Json.writeFile(modelsDir.resolve(REPORT_FILE), report);
+        return report;
+    }
+
+    /**
+     * Exports a saved model file: its training settings and SHA-256 go into the metadata.
+     *
+     * @param realImages real images for the check, or null to check on random inputs only
+     */
+    public static Report exportFile(Path modelFile, Path modelsDir, INDArray realImages) throws IOException {
+        Autoencoder model = ModelStore.load(modelFile, false);
+        INDArray real = realImages != null ? realImages
+                : Nd4j.rand(DataType.FLOAT, RANDOM_INPUTS, model.config().imageChannels(), model.config().imageSize(),
+                        model.config().imageSize());
+        return exportAll(model, modelsDir, real, ModelStore.readTrainingConfigJson(modelFile),
+                Sha256.of(modelFile));
+    }
+
+    /**
+     * Exports a saved model file, checking it on real validation images found through
+     * {@code data} (no download); when none are found, {@code warn} is told and random inputs are used.
+     */
+    public static Report exportFile(Path modelFile, Path modelsDir, DataConfig data,
+            Consumer<String> warn) throws IOException {
+        INDArray real;
+        try {
+            real = new FashionMnistDataModule(DataLocator.standard().locate(data),
+                    ModelStore.readConfig(modelFile).imageSize(), 0, CHECK_IMAGES).validation().images();
+        } catch (UserException e) {
+            warn.accept(e.getMessage() + "; checking the export on random inputs only");
+            real = null;
+        }
+        return exportFile(modelFile, modelsDir, real);
+    }
+
+    private static PartReport exportPart(Autoencoder model, ModelPart part, Path target, INDArray realImages,
+            String trainingJson, String sourceSha256) throws IOException {
+        OnnxMl.ModelProto proto = OnnxExporter.export(model, part,
+                ExportMetadata.of(model.config(), trainingJson, sourceSha256, FashionMnistClasses.NAMES, part));
+        byte[] bytes = proto.toByteArray();
+        INDArray random = part.takesImages()
+                ? Nd4j.rand(DataType.FLOAT, RANDOM_INPUTS, model.config().imageChannels(), model.config().imageSize(),
+                        model.config().imageSize())
+                : Nd4j.randn(DataType.FLOAT, RANDOM_INPUTS, model.config().latentDim()).muli(3);
+        INDArray real = part.takesImages() ? realImages : model.encode(realImages);
+        double[] figures = new double[3];
+        AtomicFiles.write(target, tmp -> {
+            Files.write(tmp, bytes);
+            try (OnnxModel onnx = OnnxModel.open(tmp, part.inputName(), part.outputName())) {
+                double[] r = compare(part, model, onnx, random);
+                double[] q = compare(part, model, onnx, real);
+                figures[0] = r[0];
+                figures[1] = q[0];
+                figures[2] = Math.max(r[1], q[1]);
+            }
+            if (Math.max(figures[0], figures[1]) > REL_TOLERANCE * (1 + figures[2])) {
+                throw new ExportCheckException(part, figures[0], figures[1], figures[2]);
+            }
+        });
+        LOG.info("Exported {} ({} bytes): max |ONNX - DL4J| {} random, {} real", target, bytes.length,
+                figures[0], figures[1]);
+        return new PartReport(part, target.toString(), bytes.length, part.inputName(), part.outputName(),
+                figures[0], figures[1], figures[2]);
+    }
+
+    /** Returns {max |diff|, max |DL4J output|}. */
+    private static double[] compare(ModelPart part, Autoencoder model, OnnxModel onnx, INDArray input) {
+        INDArray expected = switch (part) {
+            case ENCODER -> model.encode(input);
+            case DECODER -> model.decode(input);
+            case AUTOENCODER -> model.reconstruct(input);
+        };
+        float[] want = expected.dup('c').ravel().toFloatVector();
+        float[] got = onnx.run(input.dup('c').ravel().toFloatVector(), input.shape());
+        if (got.length != want.length) {
+            return new double[] {Double.POSITIVE_INFINITY, 0};
+        }
+        double maxDiff = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < want.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(got[i] - want[i]));
+            maxAbs = Math.max(maxAbs, Math.abs(want[i]));
+        }
+        return new double[] {maxDiff, maxAbs};
+    }
+}

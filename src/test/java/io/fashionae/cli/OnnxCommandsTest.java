@@ -1,0 +1,140 @@
+package io.fashionae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fashionae.inference.OnnxModel;
+import io.fashionae.onnx.ExportMetadata;
+import io.fashionae.testing.IdxFixtures;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export, decode and encode through the CLI, on the small stored golden model. */
+class OnnxCommandsTest {
+    @TempDir
+    static Path models;
+
+    @BeforeAll
+    static void export() throws Exception {
+        Path zip = models.resolve("autoencoder.zip");
+        try (InputStream in = OnnxCommandsTest.class.getResourceAsStream("/golden/tiny-autoencoder.zip")) {
+            Files.copy(in, zip);
+        }
+        CliRunner r = CliRunner.run("export", "--model", zip.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("encoder.onnx", "decoder.onnx", "autoencoder.onnx", "max |diff|", "opset 18");
+    }
+
+    @Test
+    void exportWritesThreeFilesWithProvenanceMetadataAndAReport() {
+        for (String f : new String[] {"encoder.onnx", "decoder.onnx", "autoencoder.onnx", "onnx-export.json"}) {
+            assertThat(models.resolve(f)).isNotEmptyFile();
+        }
+        try (OnnxModel decoder = OnnxModel.open(models.resolve("decoder.onnx"), "latent", "image")) {
+            assertThat(decoder.inputShape()).containsExactly(-1, 2);
+            assertThat(decoder.outputShape()).containsExactly(-1, 1, 32, 32);
+            var meta = decoder.metadata();
+            assertThat(meta.get(ExportMetadata.LATENT_DIM)).isEqualTo("2");
+            assertThat(meta.get(ExportMetadata.CLASS_NAMES)).contains("Sandal", "Ankle boot");
+            assertThat(meta.get(ExportMetadata.PREPROCESSING)).contains("1/255", "padded by 2");
+            assertThat(meta.get(ExportMetadata.SOURCE_SHA256)).hasSize(64);
+            assertThat(meta.get(ExportMetadata.MODEL_CONFIG)).contains("\"latent_dim\" : 2");
+            assertThat(meta.get(ExportMetadata.PRODUCER)).isEqualTo("fashionae");
+            assertThat(meta.get(ExportMetadata.PART)).isEqualTo("decoder");
+        }
+    }
+
+    @Test
+    void decodeWritesAPngGridAndANpyArray(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("grid.png");
+        Path npy = dir.resolve("out.npy");
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(),
+                "--z", "0,0", "--z", "1.5,-2", "--z", "-3,1", "--out", png.toString(), "--npy", npy.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(3 * 96);
+        byte[] bytes = Files.readAllBytes(npy);
+        assertThat(new String(bytes, 0, 6, StandardCharsets.ISO_8859_1)).isEqualTo("\u0093NUMPY");
+        int headerLen = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        String header = new String(bytes, 10, headerLen, StandardCharsets.US_ASCII);
+        assertThat(header).contains("'descr': '<f4'", "'shape': (3, 1, 32, 32)");
+        assertThat((10 + headerLen) % 64).isZero();
+        assertThat(bytes.length - 10 - headerLen).isEqualTo(3 * 1024 * 4);
+    }
+
+    @Test
+    void decodeReadsPointsFromACsvFile(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("z.csv"), "z1,z2\n0.5,0.5\n# a comment\n\n-1,2\n");
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv", csv.toString(),
+                "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[2, 1, 32, 32]");
+    }
+
+    @Test
+    void aPointWithTheWrongDimensionIsAOneLineError(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "1,2,3",
+                "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("has 3 coordinates, the decoder takes 2").doesNotContain("\tat ");
+        assertThat(dir.resolve("o.npy")).doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsNotOnnxIsRefused(@TempDir Path dir) throws Exception {
+        Path bogus = Files.writeString(dir.resolve("decoder.onnx"), "not onnx");
+        CliRunner r = CliRunner.run("decode", "--model", bogus.toString(), "--z", "0,0", "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a valid ONNX model");
+    }
+
+    @Test
+    void anOnnxFileWithOtherInputNamesIsRefused(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("encoder.onnx").toString(), "--z", "0,0",
+                "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("expected input 'latent'");
+    }
+
+    @Test
+    void decodeWithoutPointsOrOutputSaysWhatIsMissing() {
+        assertThat(CliRunner.run("decode", "--npy", "x.npy").err()).contains("no latent points given");
+        assertThat(CliRunner.run("decode", "--z", "1,1").err()).contains("no output given");
+    }
+
+    @Test
+    void encodeTurnsAnIdxFileIntoALatentCsv(@TempDir Path dir) throws Exception {
+        Path idx = IdxFixtures.writePair(dir, "mine", 5, true)[0];
+        Path csv = dir.resolve("z.csv");
+        CliRunner r = CliRunner.run("encode", idx.toString(), "--model", models.resolve("encoder.onnx").toString(),
+                "--out", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).isEqualTo("source,z1,z2");
+        assertThat(lines.get(1)).startsWith("mine-images-idx3-ubyte.gz#0,");
+    }
+
+    @Test
+    void decodingNeverLoadsNd4j(@TempDir Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "io.fashionae.cli.Main", "decode", "--model", models.resolve("decoder.onnx").toString(),
+                "--z", "0,0", "--out", dir.resolve("d.png").toString(), "--npy", dir.resolve("d.npy").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output.lines().filter(l -> !l.startsWith("[")).toList().toString()).isZero();
+        assertThat(output).contains("ai.onnxruntime.OrtSession");
+        assertThat(output.lines().filter(l -> l.contains("org.nd4j") || l.contains("org.deeplearning4j")).toList()).isEmpty();
+    }
+}
