@@ -4,12 +4,14 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary bench test test-fast clean
+.PHONY: help build data train summary export decode encode bench test test-fast clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
 	@echo "make train      train with the seed's defaults (ARGS=... for options)"
 	@echo "make summary    print the model's layers and parameter counts"
+	@echo "make export     models/autoencoder.zip -> encoder/decoder/autoencoder.onnx"
+	@echo "make decode     latent points -> images with decoder.onnx (ARGS=\"--z 1,2 --out x.png\")"
 	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
@@ -26,6 +28,15 @@ train:
 
 summary:
 	$(MVN) -q compile exec:java -Dexec.args="summary $(ARGS)"
+
+export:
+	$(MVN) -q compile exec:java -Dexec.args="export $(ARGS)"
+
+decode:
+	$(MVN) -q compile exec:java -Dexec.args="decode $(ARGS)"
+
+encode:
+	$(MVN) -q compile exec:java -Dexec.args="encode $(ARGS)"
 
 bench:
 	$(MVN) -q compile exec:java -Dexec.args="bench $(ARGS)"
