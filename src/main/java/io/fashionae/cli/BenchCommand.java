@@ -36,8 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     int repeats;
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "reports/bench.json", description = "Result file (default: ${DEFAULT-VALUE}).")
     Path out;
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

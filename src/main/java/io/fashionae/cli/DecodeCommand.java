@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +41,8 @@ final class DecodeCommand implements Callable<Integer> {
     Path png;
     @Option(names = "--npy", paramLabel = "FILE.npy", description = "Write the raw float32 output [N,1,32,32] as NumPy .npy.")
     Path npy;
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,8 +39,8 @@ final class EncodeCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Encode only the first N images (0 = all).")
     int limit;
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

@@ -27,8 +27,8 @@ final class ExportCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--models", paramLabel = "DIR", description = "Folder for the ONNX files (default: the model's folder).")
     Path outDir;
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {

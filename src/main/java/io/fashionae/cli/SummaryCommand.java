@@ -25,8 +25,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Summarise a saved autoencoder.zip instead of the options' architecture.")
     Path modelFile;
 
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

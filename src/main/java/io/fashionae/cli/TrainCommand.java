@@ -60,8 +60,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
 
-    @Option(names = "--verbose", description = "Print stack traces and debug logs.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     /** How progress is shown. */
     enum ProgressMode {
