@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode bench test test-fast clean
+.PHONY: help build data train summary export decode encode report bench test test-fast clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -12,6 +12,7 @@ help:
 	@echo "make summary    print the model's layers and parameter counts"
 	@echo "make export     models/autoencoder.zip -> encoder/decoder/autoencoder.onnx"
 	@echo "make decode     latent points -> images with decoder.onnx (ARGS=\"--z 1,2 --out x.png\")"
+	@echo "make report     rebuild reports/index.html from the last run's files"
 	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
@@ -34,6 +35,9 @@ export:
 
 decode:
 	$(MVN) -q compile exec:java -Dexec.args="decode $(ARGS)"
+
+report:
+	$(MVN) -q compile exec:java -Dexec.args="report $(ARGS)"
 
 encode:
 	$(MVN) -q compile exec:java -Dexec.args="encode $(ARGS)"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae 0.1.0",
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
         subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
-            DecodeCommand.class, EncodeCommand.class, BenchCommand.class})
+            DecodeCommand.class, EncodeCommand.class, ReportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

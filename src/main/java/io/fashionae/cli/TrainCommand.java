@@ -3,16 +3,12 @@ package io.fashionae.cli;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
-import io.fashionae.model.Autoencoder;
-import io.fashionae.model.ModelSummary;
-import io.fashionae.onnx.OnnxExport;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.RunMetrics;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,16 +81,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("warning: " + backend.fallback());
         }
         out.println(backend.describe());
-        out.print(ModelSummary.of(Autoencoder.create(job.model(), job.optimizer())).format());
-        out.flush();
-        RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir());
-        TrainingJob.Outcome outcome = job.run(DataLocator.standard(), progress(out), artifacts.frameSink());
-        printResult(out, outcome.training());
-        for (Path figure : artifacts.writeFigures(outcome.figures())) {
-            out.println("Figure:  " + figure);
-        }
-        ExportPrinter.print(out, OnnxExport.exportFile(job.output().modelFile(), job.output().modelsDir(),
-                outcome.checkImages()));
+        TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out);
         return ExitCode.OK.code();
     }
 
@@ -107,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         return new ConsoleProgress(out, System.err, interactive);
     }
 
-    private static void printResult(PrintWriter out, TrainingResult result) {
+    static void printResult(PrintWriter out, TrainingResult result) {
         RunMetrics m = result.metrics();
         out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
                         + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
@@ -115,6 +102,5 @@ final class TrainCommand implements Callable<Integer> {
                 m.epochs().size(), m.wallSeconds(), m.steps().size(), m.listenerSeconds());
         out.println("Model:   " + result.modelFile());
         out.println("Metrics: " + result.metricsFile());
-        out.flush();
     }
 }

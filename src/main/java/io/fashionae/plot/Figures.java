@@ -18,6 +18,8 @@ public final class Figures {
     public static final String EVOLUTION = "latent-evolution.gif";
     /** The converged latent space. */
     public static final String FINAL = "latent-final.png";
+    /** Where the final plot's data area is, for the report's explorer. */
+    public static final String FINAL_GEOMETRY = "latent-final.json";
     /** First images of a training batch. */
     public static final String SAMPLES = "samples.png";
     /** Random latent points decoded. */
@@ -38,9 +40,11 @@ public final class Figures {
         }
         Plane plane = data.plane();
         String suffix = plane.isProjection() ? " (PCA projection)" : "";
-        BufferedImage fin = LatentScatter.render(plane.project(data.validation()),
+        LatentScatter.Rendered fin = LatentScatter.renderWithArea(plane.project(data.validation()),
                 "Validation latent space" + suffix, plane.axisLabels(), null, true, 900, 680);
-        written.add(png(fin, reports.resolve(FINAL)));
+        written.add(png(fin.image(), reports.resolve(FINAL)));
+        io.fashionae.common.Json.writeFile(reports.resolve(FINAL_GEOMETRY), new PlotGeometry(
+                fin.image().getWidth(), fin.image().getHeight(), fin.dataArea(), fin.range(), data.validation().dim(), plane));
         written.add(png(ImageGrid.captioned(data.samples(), 4, 3, "First images of a training batch"),
                 reports.resolve(SAMPLES)));
         written.add(png(ImageGrid.captioned(data.randomDecodes(), 4, 3, "Random latent points decoded" + suffix),

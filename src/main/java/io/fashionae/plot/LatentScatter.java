@@ -34,6 +34,23 @@ public final class LatentScatter {
      */
     public static BufferedImage render(LatentPoints plane, String title, List<String> axisLabels, AxisRange range,
             boolean grid, int width, int height) {
+        return renderWithArea(plane, title, axisLabels, range, grid, width, height).image();
+    }
+
+    /**
+     * A rendered plot and where its data area lies: pixel rectangle and axis ranges, so a page can
+     * turn a pointer position back into latent coordinates.
+     *
+     * @param image    the plot
+     * @param dataArea x, y, width, height of the data area in pixels
+     * @param range    the axis ranges drawn
+     */
+    public record Rendered(BufferedImage image, double[] dataArea, AxisRange range) {
+    }
+
+    /** Like {@link #render} and also returns the data area's geometry. */
+    public static Rendered renderWithArea(LatentPoints plane, String title, List<String> axisLabels, AxisRange range,
+            boolean grid, int width, int height) {
         DefaultXYDataset data = new DefaultXYDataset();
         int[] counts = new int[FashionMnistClasses.COUNT];
         for (int label : plane.labels()) {
@@ -88,6 +105,10 @@ public final class LatentScatter {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        return chart.createBufferedImage(width, height);
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        BufferedImage image = chart.createBufferedImage(width, height, info);
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        return new Rendered(image, new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()},
+                new AxisRange(x.getLowerBound(), x.getUpperBound(), y.getLowerBound(), y.getUpperBound()));
     }
 }

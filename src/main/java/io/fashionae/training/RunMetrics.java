@@ -23,6 +23,7 @@ import java.util.Map;
  * @param listenerSeconds  time spent inside the latent-frame listener (included in the epochs' seconds)
  * @param epochs           finished epochs
  * @param steps            one entry per latent frame: step, epoch, loss, kNN-5 on the plotted sample
+ * @param stepLosses       training MSE of every step, in order (for the loss curve)
  * @param finalMetrics     validation figures of the finished model, or null while running
  */
 public record RunMetrics(
@@ -37,12 +38,14 @@ public record RunMetrics(
         double listenerSeconds,
         List<EpochMetrics> epochs,
         List<FrameStats> steps,
+        List<Float> stepLosses,
         @JsonProperty("final") FinalMetrics finalMetrics) {
 
     /** Copies the lists. */
     public RunMetrics {
         epochs = List.copyOf(epochs);
         steps = List.copyOf(steps);
+        stepLosses = List.copyOf(stepLosses);
     }
 
     /**

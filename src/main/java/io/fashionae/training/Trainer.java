@@ -43,6 +43,8 @@ public final class Trainer {
     private final OutputConfig output;
     private final TrainingProgress progress;
     private final List<TrainingListener> listeners;
+    /** Every step's loss, for the report's curve: float is plenty and keeps metrics.json small. */
+    private final List<Float> stepLosses = new ArrayList<>();
 
     /**
      * @param config    epochs, batch size, seed, limits
@@ -61,6 +63,7 @@ public final class Trainer {
     public TrainingResult fit(Autoencoder model, FashionMnistDataModule data) {
         ComputationGraph graph = model.graph();
         graph.setListeners(listeners);
+        stepLosses.clear();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         BackendInfo backend = BackendInfo.current();
@@ -85,11 +88,11 @@ public final class Trainer {
             save(model);
             writeMetrics(new RunMetrics(model.config(), config, data.summary(), backend,
                     model.trainableParameterCount(), started.toString(), null, seconds(t0), listenerSeconds(),
-                    epochs, frameStats(), null));
+                    epochs, frameStats(), stepLosses, null));
         }
         RunMetrics done = new RunMetrics(model.config(), config, data.summary(), backend,
                 model.trainableParameterCount(), started.toString(), Instant.now().toString(), seconds(t0),
-                listenerSeconds(), epochs, frameStats(), finalMetrics(model, data, last));
+                listenerSeconds(), epochs, frameStats(), stepLosses, finalMetrics(model, data, last));
         writeMetrics(done);
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
@@ -110,6 +113,7 @@ public final class Trainer {
             batch++;
             images += x.size(0);
             lossSum += loss;
+            stepLosses.add((float) loss);
             progress.batchDone(Phase.TRAIN, batch, images, lossSum / batch, config.learningRate());
         }
         progress.phaseEnded(Phase.TRAIN);

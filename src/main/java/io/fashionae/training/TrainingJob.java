@@ -42,15 +42,13 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
     }
 
 
-    /** Runs the job: data from {@code locator}, frames to {@code frames}, progress to {@code progress}. */
-    public Outcome run(DataLocator locator, TrainingProgress progress, FrameSink frames) {
+    /** The job's data: located with {@code locator}, limited as the training settings say (read lazily). */
+    public FashionMnistDataModule dataModule(DataLocator locator) {
         DataSource source = locator.locate(data);
-        FashionMnistDataModule module = new FashionMnistDataModule(source, model.imageSize(),
-                training.trainLimit(), training.valLimit());
-        return run(module, progress, frames);
+        return new FashionMnistDataModule(source, model.imageSize(), training.trainLimit(), training.valLimit());
     }
 
-    /** Runs the job on an already built data module. */
+    /** Runs the job on {@code module}: frames to {@code frames}, progress to {@code progress}. */
     public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames) {
         module.train();
         LabeledImages val = module.validation();

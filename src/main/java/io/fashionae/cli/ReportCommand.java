@@ -1,0 +1,33 @@
+package io.fashionae.cli;
+
+import io.fashionae.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fashionae report}: rebuilds reports/index.html from an earlier run's files, without retraining. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write reports/index.html from the files of an earlier run (no retraining).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "The run's reports folder (default: ${DEFAULT-VALUE}).")
+    Path reports;
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models", description = "The run's models folder (default: ${DEFAULT-VALUE}).")
+    Path models;
+
+    @Override
+    public Integer call() throws IOException {
+        spec.commandLine().getOut().println("Report: " + ReportWriter.write(reports, models));
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK.code();
+    }
+}

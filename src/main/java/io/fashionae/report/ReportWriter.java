@@ -1,0 +1,146 @@
+package io.fashionae.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionae.common.AtomicFiles;
+import io.fashionae.common.Json;
+import io.fashionae.common.UserException;
+import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.plot.Figures;
+import io.fashionae.plot.Images;
+import io.fashionae.plot.Palette;
+import io.fashionae.plot.PlotGeometry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Writes {@code reports/index.html}: one self-contained page (inline CSS and JavaScript, the run's
+ * data embedded as JSON, images by relative path) built from the files of a finished run, so it
+ * can be regenerated without retraining and opened from disk. Parts whose files are missing are
+ * left out rather than linked. The page is written atomically: a failure keeps the old one.
+ */
+public final class ReportWriter {
+    /** The page. */
+    public static final String INDEX = "index.html";
+    /** The explorer's sprite of decodes. */
+    public static final String EXPLORER_SPRITE = "explorer-grid.png";
+    /** The model table written at training time. */
+    public static final String MODEL_SUMMARY = "model-summary.json";
+    private static final ObjectMapper TREE = new ObjectMapper();
+
+    private ReportWriter() {
+    }
+
+    /** Builds the page from {@code reports} (and the ONNX files in {@code models}); returns its path. */
+    public static Path write(Path reports, Path models) throws IOException {
+        Path metricsFile = reports.resolve("metrics.json");
+        if (!Files.isRegularFile(metricsFile)) {
+            throw new UserException("no metrics.json in " + reports, "train first ('make train'), or pass --reports DIR of a run");
+        }
+        ObjectNode data = TREE.createObjectNode();
+        data.set("metrics", read(metricsFile));
+        data.set("summary", readOptional(reports.resolve(MODEL_SUMMARY)));
+        data.set("onnx", readOptional(models.resolve("onnx-export.json")));
+        data.set("frames", frames(reports, data.get("metrics")));
+        data.set("figures", figures(reports));
+        data.set("explorer", explorer(reports, models));
+        data.set("classes", classes());
+        data.put("generated", java.time.Instant.now().toString());
+        String html = template().replace("/*DATA*/{}", Html.scriptJson(TREE.writeValueAsString(data)));
+        Path index = reports.resolve(INDEX);
+        AtomicFiles.writeString(index, html);
+        return index;
+    }
+
+    private static ArrayNode frames(Path reports, JsonNode metrics) {
+        ArrayNode frames = TREE.createArrayNode();
+        JsonNode steps = metrics.get("steps");
+        if (steps == null) {
+            return frames;
+        }
+        for (JsonNode s : steps) {
+            String src = String.format(Locale.ROOT, "latent/step-%04d.png", s.get("step").asInt());
+            if (Files.isRegularFile(reports.resolve(src))) {
+                ObjectNode f = frames.addObject();
+                f.setAll((ObjectNode) s);
+                f.put("src", src);
+            }
+        }
+        return frames;
+    }
+
+    private static ArrayNode figures(Path reports) {
+        ArrayNode out = TREE.createArrayNode();
+        String[][] known = {
+            {Figures.EVOLUTION, "Latent space while it learns", "Animation of the validation latent space, every 10 steps"},
+            {Figures.FINAL, "Final latent space", "Scatter plot of the validation set's latent vectors, coloured by class"},
+            {Figures.RECONSTRUCTIONS, "Reconstructions", "One validation image per class above its reconstruction"},
+            {Figures.RANDOM_DECODES, "Random latent points decoded", "Eight decodes of random points in the latent range"},
+            {Figures.MANIFOLD, "Decoded latent grid", "Decodes on a regular grid over the latent range"},
+            {Figures.SAMPLES, "Training samples", "The first four images of a training batch with their classes"},
+        };
+        for (String[] f : known) {
+            if (Files.isRegularFile(reports.resolve(f[0]))) {
+                ObjectNode n = out.addObject();
+                n.put("src", f[0]);
+                n.put("title", f[1]);
+                n.put("alt", f[2]);
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode explorer(Path reports, Path models) throws IOException {
+        Path geometryFile = reports.resolve(Figures.FINAL_GEOMETRY);
+        Path decoder = models.resolve("decoder.onnx");
+        if (!Files.isRegularFile(geometryFile) || !Files.isRegularFile(decoder)
+                || !Files.isRegularFile(reports.resolve(Figures.FINAL))) {
+            return TREE.nullNode();
+        }
+        PlotGeometry geometry = Json.read(Files.readString(geometryFile), PlotGeometry.class);
+        Images.writePng(ExplorerGrid.render(decoder, geometry), reports.resolve(EXPLORER_SPRITE));
+        ObjectNode n = (ObjectNode) read(geometryFile);
+        n.put("sprite", EXPLORER_SPRITE);
+        n.put("cells", ExplorerGrid.CELLS);
+        n.put("plot", Figures.FINAL);
+        return n;
+    }
+
+    private static ArrayNode classes() {
+        ArrayNode out = TREE.createArrayNode();
+        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
+            ObjectNode n = out.addObject();
+            n.put("name", FashionMnistClasses.name(c));
+            n.put("color", String.format("#%06x", Palette.TAB10.get(c).getRGB() & 0xffffff));
+        }
+        return out;
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        try {
+            return TREE.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserException(file + " is not valid JSON (" + e.getClass().getSimpleName() + ")",
+                    "train again to rewrite it", e);
+        }
+    }
+
+    private static JsonNode readOptional(Path file) throws IOException {
+        return Files.isRegularFile(file) ? read(file) : TREE.nullNode();
+    }
+
+    private static String template() throws IOException {
+        try (InputStream in = ReportWriter.class.getResourceAsStream("report-template.html")) {
+            if (in == null) {
+                throw new IllegalStateException("report-template.html missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
