@@ -14,7 +14,7 @@ import java.util.List;
  * @param encodeImagesPerS     encoder throughput in inference mode, batches of 2000
  * @param decodeDl4jImagesPerS decoder throughput in DL4J, batches of 1000
  * @param peakHeapBytes        peak JVM heap in use
- * @param peakOffHeapBytes     peak off-heap memory ND4J (JavaCPP) held
+ * @param offHeapBytes         off-heap memory ND4J (JavaCPP) held at the end of the run
  * @param peakRssBytes         peak resident set size of the process (VmHWM), 0 where unknown
  * @param backend              ND4J backend
  */
@@ -26,7 +26,7 @@ public record BenchmarkResult(
         double encodeImagesPerS,
         double decodeDl4jImagesPerS,
         long peakHeapBytes,
-        long peakOffHeapBytes,
+        long offHeapBytes,
         long peakRssBytes,
         BackendInfo backend) {
 }

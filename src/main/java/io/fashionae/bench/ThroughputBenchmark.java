@@ -76,7 +76,7 @@ public final class ThroughputBenchmark {
             return 5.0 * DECODE_BATCH / seconds(t0);
         }));
         return new BenchmarkResult(batchSize, dataName, median(trainRuns), trainRuns, encode, decode,
-                peakHeap(), Pointer.maxPhysicalBytes() > 0 ? Pointer.physicalBytes() : Pointer.totalBytes(),
+                peakHeap(), Pointer.totalBytes(),
                 peakRss(), BackendInfo.current());
     }
 

@@ -54,7 +54,11 @@ class TrainEndToEndTest {
         // The zero border is easy to reconstruct, so the 28x28 crop has the larger error.
         assertThat(valMse28).isGreaterThan(valMse);
         assertThat(metrics.get("data").get("verified_files")).hasSize(4);
-        assertThat(Files.list(models)).hasSize(1);
+        // The model, the three checked ONNX files and their report, and no temporary leftovers.
+        assertThat(Files.list(models).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                "autoencoder.zip", "encoder.onnx", "decoder.onnx", "autoencoder.onnx", "onnx-export.json");
+        assertThat(reports.resolve("index.html")).isNotEmptyFile();
+        assertThat(reports.resolve("explorer-grid.png")).isNotEmptyFile();
 
         // 2 epochs x 32 steps = 64 steps: latent frames at steps 0, 10, ..., 60.
         JsonNode steps = metrics.get("steps");
@@ -71,6 +75,6 @@ class TrainEndToEndTest {
         }
         assertThat(metrics.get("final").get("knn5_accuracy").asDouble()).isBetween(0.2, 1.0);
         assertThat(metrics.get("final").get("per_class_mse")).hasSize(10);
-        assertThat(r.out()).contains("latent 5-NN accuracy", "Figure:  ");
+        assertThat(r.out()).contains("latent 5-NN accuracy", "Figure:  ", "max |diff|", "Report:  ");
     }
 }
