@@ -54,12 +54,15 @@ public final class OnnxExport {
      * @param file           where it was written
      * @param bytes          file size
      * @param inputName      graph input
+     * @param inputShape     its shape, batch first
      * @param outputName     graph output
+     * @param outputShape    its shape, batch first
      * @param maxDiffRandom  max |ONNX - DL4J| on random inputs
      * @param maxDiffReal    max |ONNX - DL4J| on real images (their latents for the decoder)
      * @param maxAbsOutput   max |DL4J output| over both, the scale the tolerance is relative to
      */
-    public record PartReport(ModelPart part, String file, long bytes, String inputName, String outputName,
+    public record PartReport(ModelPart part, String file, long bytes, String inputName, String inputShape,
+            String outputName, String outputShape,
             double maxDiffRandom, double maxDiffReal, double maxAbsOutput) {
     }
 
@@ -149,8 +152,14 @@ public final class OnnxExport {
         });
         LOG.info("Exported {} ({} bytes): max |ONNX - DL4J| {} random, {} real", target, bytes.length,
                 figures[0], figures[1]);
-        return new PartReport(part, target.toString(), bytes.length, part.inputName(), part.outputName(),
-                figures[0], figures[1], figures[2]);
+        return new PartReport(part, target.toString(), bytes.length, part.inputName(), shape(model, part.takesImages()),
+                part.outputName(), shape(model, part.givesImages()), figures[0], figures[1], figures[2]);
+    }
+
+    private static String shape(Autoencoder model, boolean image) {
+        var c = model.config();
+        return image ? "[batch, " + c.imageChannels() + ", " + c.imageSize() + ", " + c.imageSize() + "]"
+                : "[batch, " + c.latentDim() + "]";
     }
 
     /** Returns {max |diff|, max |DL4J output|}. */
