@@ -21,29 +21,12 @@ help:
 build:
 	$(MVN) -q compile
 
-data:
-	$(MVN) -q compile exec:java -Dexec.args="data $(ARGS)"
+# Every other subcommand runs the same way: make <command> ARGS="...".
+data summary export decode encode report bench:
+	$(MVN) -q compile exec:java -Dexec.args="$@ $(ARGS)"
 
 train:
 	$(MVN) -q -Ptrain compile exec:java -Dtrain.args="$(ARGS)"
-
-summary:
-	$(MVN) -q compile exec:java -Dexec.args="summary $(ARGS)"
-
-export:
-	$(MVN) -q compile exec:java -Dexec.args="export $(ARGS)"
-
-decode:
-	$(MVN) -q compile exec:java -Dexec.args="decode $(ARGS)"
-
-report:
-	$(MVN) -q compile exec:java -Dexec.args="report $(ARGS)"
-
-encode:
-	$(MVN) -q compile exec:java -Dexec.args="encode $(ARGS)"
-
-bench:
-	$(MVN) -q compile exec:java -Dexec.args="bench $(ARGS)"
 
 test:
 	$(MVN) test

@@ -1,12 +1,13 @@
 package io.fashionae.cli;
 
+import io.fashionae.onnx.ExportMetadata;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
-@Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae 0.1.0",
+@Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae " + ExportMetadata.PROJECT_VERSION,
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
         subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
             DecodeCommand.class, EncodeCommand.class, ReportCommand.class, BenchCommand.class})
