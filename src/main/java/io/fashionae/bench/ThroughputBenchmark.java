@@ -126,15 +126,6 @@ public final class ThroughputBenchmark {
 
     /** Peak resident set size from /proc (Linux); 0 elsewhere. */
     static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
+        return io.fashionae.common.ProcessMemory.peakRssBytes();
     }
 }

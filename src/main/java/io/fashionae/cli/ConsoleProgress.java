@@ -28,6 +28,9 @@ final class ConsoleProgress implements TrainingProgress {
     private long images;
     private long phaseStart;
     private long lastLog;
+    /** Images already done when the pass's first batch was reported (non-zero after a resume), and when. */
+    private long baselineImages = -1;
+    private long baselineNanos;
 
     /**
      * @param out         where lines go
@@ -41,12 +44,22 @@ final class ConsoleProgress implements TrainingProgress {
     }
 
     @Override
+    public void resumed(java.nio.file.Path checkpoint, long step, java.util.List<String> skipped) {
+        for (String line : skipped) {
+            out.println("warning: " + line + "; using the one before it");
+        }
+        out.printf(Locale.ROOT, "Resuming from %s (step %d)%n", checkpoint, step);
+        out.flush();
+    }
+
+    @Override
     public void phaseStarted(Phase phase, int epoch, int epochs, int batches, long images) {
         this.label = String.format(Locale.ROOT, "Epoch %d/%d %s", epoch, epochs, phase == Phase.TRAIN ? "train" : "val");
         this.batches = batches;
         this.images = images;
         this.phaseStart = System.nanoTime();
         this.lastLog = phaseStart;
+        this.baselineImages = -1;
         if (interactive) {
             bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(batches)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setConsumer(
@@ -58,7 +71,12 @@ final class ConsoleProgress implements TrainingProgress {
     @Override
     public void batchDone(Phase phase, int batch, long imagesDone, double runningLoss, double learningRate) {
         long now = System.nanoTime();
-        double perSecond = imagesDone / Math.max(1e-9, (now - phaseStart) / 1e9);
+        if (baselineImages < 0) {
+            // The first batch's images count from the phase start; later ones from that batch on.
+            baselineImages = imagesDone > 0 && batch > 1 ? imagesDone : 0;
+            baselineNanos = baselineImages == 0 ? phaseStart : now;
+        }
+        double perSecond = (imagesDone - baselineImages) / Math.max(1e-9, (now - baselineNanos) / 1e9);
         String stats = phase == Phase.TRAIN
                 ? String.format(Locale.ROOT, "loss=%.5f lr=%.1e %.0f img/s", runningLoss, learningRate, perSecond)
                 : String.format(Locale.ROOT, "loss=%.5f %.0f img/s", runningLoss, perSecond);

@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import io.fashionae.common.UserException;
 import io.fashionae.training.TrainingDivergedException;
+import io.fashionae.training.TrainingInterruptedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -47,6 +48,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (t instanceof TrainingDivergedException) {
             return ExitCode.DIVERGED;
         }
+        if (t instanceof TrainingInterruptedException) {
+            return ExitCode.INTERRUPTED;
+        }
         return ExitCode.INTERNAL;
     }
 
@@ -55,7 +59,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return u.oneLine();
         }
         if (t instanceof TrainingDivergedException d) {
-            return d.getMessage() + " (the last saved model was kept; lower --lr and train again)";
+            return d.getMessage() + " (nothing was overwritten; lower --lr and train again, or resume with --resume)";
+        }
+        if (t instanceof TrainingInterruptedException i) {
+            return i.getMessage() + " (continue with the same command and --resume)";
         }
         if (t instanceof UncheckedIOException io) {
             return io.getMessage() + ": " + io.getCause().getMessage();

@@ -18,12 +18,18 @@ final class RunArtifacts {
     private final Path reports;
     private final FrameStore store;
 
-    RunArtifacts(Path reports) throws IOException {
+    /**
+     * @param reports the reports folder
+     * @param resumed the run continues an interrupted one, whose frames are kept
+     */
+    RunArtifacts(Path reports, boolean resumed) throws IOException {
         this.reports = reports;
         this.store = new FrameStore(reports.resolve("latent"));
-        // A new run's figures must not sit beside an older run's frames or animation.
-        store.clear();
-        java.nio.file.Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
+        if (!resumed) {
+            // A new run's figures must not sit beside an older run's frames or animation.
+            store.clear();
+            java.nio.file.Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
+        }
     }
 
     /** Stores and draws each frame. */

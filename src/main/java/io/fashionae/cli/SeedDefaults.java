@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
@@ -30,6 +31,7 @@ final class SeedDefaults implements IDefaultValueProvider {
         ModelConfig m = ModelConfig.seedDefaults();
         TrainingConfig t = TrainingConfig.seedDefaults();
         PlotConfig p = PlotConfig.seedDefaults();
+        CheckpointConfig c = CheckpointConfig.defaults();
         return Map.ofEntries(
                 Map.entry("--layers", String.valueOf(m.layers())),
                 Map.entry("--kernels", join(m.kernels())),
@@ -46,7 +48,9 @@ final class SeedDefaults implements IDefaultValueProvider {
                 Map.entry("--val-limit", String.valueOf(t.valLimit())),
                 Map.entry("--plot-every", String.valueOf(p.every())),
                 Map.entry("--plot-until", String.valueOf(p.until())),
-                Map.entry("--plot-samples", String.valueOf(p.samples())));
+                Map.entry("--plot-samples", String.valueOf(p.samples())),
+                Map.entry("--checkpoint-every", String.valueOf(c.every())),
+                Map.entry("--keep-checkpoints", String.valueOf(c.keep())));
     }
 
     private static String join(List<Integer> values) {

@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
@@ -52,6 +53,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot-samples", paramLabel = "N",
             description = "Validation images per latent plot; 0 = all (default: ${DEFAULT-VALUE}).")
     int plotSamples;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+    @Option(names = "--keep-checkpoints", paramLabel = "K",
+            description = "Checkpoints kept in MODELS/checkpoints, newest first (default: ${DEFAULT-VALUE}).")
+    int keepCheckpoints;
+    @Option(names = "--resume",
+            description = "Continue the interrupted run from its newest readable checkpoint (same options as that run).")
+    boolean resume;
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO",
             description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
@@ -74,14 +84,17 @@ final class TrainCommand implements Callable<Integer> {
         TrainingJob job = new TrainingJob(modelOptions.toConfig(),
                 new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit),
                 new PlotConfig(plotEvery, plotUntil, plotSamples),
-                dataOptions.toConfig(), outputOptions.toConfigCheckedWritable());
+                dataOptions.toConfig(), outputOptions.toConfigCheckedWritable(),
+                new CheckpointConfig(checkpointEvery, keepCheckpoints, resume));
         PrintWriter out = spec.commandLine().getOut();
         BackendInfo backend = BackendInfo.current();
         if (!backend.fallback().isEmpty()) {
             out.println("warning: " + backend.fallback());
         }
         out.println(backend.describe());
-        TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out);
+        try (InterruptSignal interrupt = InterruptSignal.install(spec.commandLine().getErr())) {
+            TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+        }
         return ExitCode.OK.code();
     }
 

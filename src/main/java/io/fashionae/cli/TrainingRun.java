@@ -7,6 +7,7 @@ import io.fashionae.model.ModelSummary;
 import io.fashionae.onnx.OnnxExport;
 import io.fashionae.report.ReportWriter;
 import io.fashionae.training.TrainingJob;
+import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,12 +35,17 @@ final class TrainingRun {
 
     static Result run(TrainingJob job, FashionMnistDataModule data, TrainingProgress progress, PrintWriter out)
             throws IOException {
+        return run(job, data, progress, out, StopSignal.NEVER);
+    }
+
+    static Result run(TrainingJob job, FashionMnistDataModule data, TrainingProgress progress, PrintWriter out,
+                      StopSignal stop) throws IOException {
         ModelSummary summary = ModelSummary.of(Autoencoder.create(job.model(), job.optimizer()));
         out.print(summary.format());
         out.flush();
         Json.writeFile(job.output().reportsDir().resolve(ReportWriter.MODEL_SUMMARY), summary);
-        RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir());
-        TrainingJob.Outcome outcome = job.run(data, progress, artifacts.frameSink());
+        RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir(), job.checkpoints().resume());
+        TrainingJob.Outcome outcome = job.run(data, progress, artifacts.frameSink(), stop);
         TrainCommand.printResult(out, outcome.training());
         List<Path> figures = artifacts.writeFigures(outcome.figures());
         for (Path figure : figures) {

@@ -28,6 +28,11 @@ public record OutputConfig(Path modelsDir, Path reportsDir) {
         return modelsDir.resolve("autoencoder.zip");
     }
 
+    /** Training checkpoints: {@code models/checkpoints/}. */
+    public Path checkpointsDir() {
+        return modelsDir.resolve("checkpoints");
+    }
+
     /** The run's figures: {@code reports/metrics.json}. */
     public Path metricsFile() {
         return reportsDir.resolve("metrics.json");

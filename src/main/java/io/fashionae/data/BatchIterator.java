@@ -46,6 +46,11 @@ public final class BatchIterator implements DataSetIterator {
         return new BatchIterator(data, batchSize, null);
     }
 
+    /** Skips the first {@code batches} batches of the pass, as if they had been read (for a resumed run). */
+    public void skip(int batches) {
+        cursor = (int) Math.min(data.size(), (long) batches * batchSize);
+    }
+
     /** Number of batches in one pass. */
     public int batchCount() {
         return (data.size() + batchSize - 1) / batchSize;

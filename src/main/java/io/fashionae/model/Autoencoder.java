@@ -45,10 +45,11 @@ public final class Autoencoder {
         this.decoder.init(slice(flat, encoderParams, flat.length()), false);
     }
 
-    /** A freshly initialised model. */
+    /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
     public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer) {
         ComputationGraph graph = new ComputationGraph(new AutoencoderGraphBuilder(config).full(optimizer));
         graph.init();
+        PyTorchInit.apply(graph, optimizer.seed());
         return new Autoencoder(config, graph);
     }
 

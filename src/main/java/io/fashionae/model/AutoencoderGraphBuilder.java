@@ -107,6 +107,7 @@ public final class AutoencoderGraphBuilder {
                 // Decoupled (AdamW) decay: DL4J applies WeightDecay after the updater, times the learning rate.
                 .weightDecay(optimizer.weightDecay(), true)
                 .weightDecayBias(optimizer.weightDecay(), true)
+                // Replaced by PyTorchInit in Autoencoder.create; Xavier only for graphs built elsewhere.
                 .weightInit(WeightInit.XAVIER)
                 .activation(Activation.IDENTITY)
                 .convolutionMode(ConvolutionMode.Same)

@@ -37,8 +37,11 @@ public final class ModelStore {
     public static final String CONFIG_ENTRY = "fashionae-model-config.json";
     /** Optional entry: the training settings, as provenance for exports. */
     public static final String TRAINING_ENTRY = "fashionae-training-config.json";
+    /** Optional entry: where a checkpoint's run stood (written by the training package). */
+    public static final String CHECKPOINT_ENTRY = "fashionae-checkpoint.json";
     private static final Set<String> ALLOWED = Set.of(
-            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY);
+            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY,
+            CHECKPOINT_ENTRY);
     private static final Set<String> REQUIRED = Set.of("configuration.json", "coefficients.bin", CONFIG_ENTRY);
 
     private ModelStore() {
@@ -51,6 +54,14 @@ public final class ModelStore {
 
     /** Writes {@code model}, its updater state and the training settings (may be null) atomically. */
     public static void save(Autoencoder model, Object trainingConfig, Path target) throws IOException {
+        save(model, trainingConfig, null, target);
+    }
+
+    /**
+     * Writes {@code model}, its updater state, the training settings and a checkpoint's state (both
+     * may be null) atomically: a reader, or a crash at any moment, sees the old file or the new one.
+     */
+    public static void save(Autoencoder model, Object trainingConfig, Object checkpointState, Path target) throws IOException {
         AtomicFiles.write(target, tmp -> {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
@@ -58,14 +69,22 @@ public final class ModelStore {
                 if (trainingConfig != null) {
                     Files.writeString(zip.getPath(TRAINING_ENTRY), Json.write(trainingConfig), StandardCharsets.UTF_8);
                 }
+                if (checkpointState != null) {
+                    Files.writeString(zip.getPath(CHECKPOINT_ENTRY), Json.write(checkpointState), StandardCharsets.UTF_8);
+                }
             }
         });
     }
 
     /** The training settings stored in {@code file} as JSON, or null when it has none. */
     public static String readTrainingConfigJson(Path file) {
+        return readEntry(file, TRAINING_ENTRY);
+    }
+
+    /** One of our JSON entries of {@code file} ({@link #TRAINING_ENTRY}, {@link #CHECKPOINT_ENTRY}), or null when absent. */
+    public static String readEntry(Path file, String name) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry(TRAINING_ENTRY);
+            ZipEntry entry = zip.getEntry(name);
             if (entry == null) {
                 return null;
             }

@@ -10,6 +10,9 @@ package io.fashionae.training;
  * @param trainImagesPerS    training images per second over the pass
  * @param validationSeconds  wall time of the validation pass
  * @param learningRate       learning rate at the end of the epoch
+ * @param rssMb              resident memory of the process at the end of the epoch (MiB; 0 where unknown)
+ * @param peakRssMb          peak resident memory of the process so far (MiB; 0 where unknown)
+ * @param heapUsedMb         Java heap in use at the end of the epoch (MiB)
  */
 public record EpochMetrics(
         int epoch,
@@ -18,5 +21,8 @@ public record EpochMetrics(
         double seconds,
         double trainImagesPerS,
         double validationSeconds,
-        double learningRate) {
+        double learningRate,
+        double rssMb,
+        double peakRssMb,
+        double heapUsedMb) {
 }

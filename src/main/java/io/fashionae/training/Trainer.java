@@ -1,7 +1,10 @@
 package io.fashionae.training;
 
 import io.fashionae.common.Json;
+import io.fashionae.common.ProcessMemory;
+import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.OutputConfig;
+import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
 import io.fashionae.data.FashionMnistClasses;
@@ -9,115 +12,213 @@ import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentPoints;
-import io.fashionae.training.listener.FrameStats;
-import io.fashionae.training.listener.LatentFrameListener;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
+import io.fashionae.training.listener.FrameStats;
+import io.fashionae.training.listener.LatentFrameListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The fit loop: epochs of shuffled training batches, a validation pass in inference mode after
- * each, the model and {@code metrics.json} written (atomically) after each epoch.
+ * each, the model and {@code metrics.json} written (atomically) after each epoch, and checkpoints
+ * every {@code --checkpoint-every} steps and at each epoch's end.
+ *
+ * <p>A run can start from a {@link TrainingState} restored from a checkpoint; it then goes on as
+ * the uninterrupted run would have: the epoch's shuffle is recomputed from (seed, epoch) and the
+ * batches already trained are skipped, and ND4J's generator (dropout) is reseeded from (seed,
+ * step) before every step, so no random state lives only in memory.
  *
  * <p>DL4J listeners passed in are attached to the graph and see every step; they observe only.
- * The loop reports to a {@link TrainingProgress} and never prints.
+ * The loop reports to a {@link TrainingProgress}, polls a {@link StopSignal} between steps, and
+ * never prints.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /** Inference batch for validation: large enough to keep the cores busy, small enough for any laptop. */
     private static final int VALIDATION_BATCH = 500;
     private static final int KNN_K = 5;
+    private static final double MIB = 1024.0 * 1024.0;
 
     private final TrainingConfig config;
     private final OutputConfig output;
     private final TrainingProgress progress;
     private final List<TrainingListener> listeners;
+    private final CheckpointStore checkpoints;
+    private final int checkpointEvery;
+    private final PlotConfig plots;
+    private final StopSignal stop;
+
+    /** Where the run stands; replaced after every step (its step losses are kept apart, below). */
+    private TrainingState state;
     /** Every step's loss, for the report's curve: float is plenty and keeps metrics.json small. */
     private final List<Float> stepLosses = new ArrayList<>();
+    private long sessionStartNanos;
 
     /**
+     * A trainer that checkpoints at each epoch's end only and cannot be stopped.
+     *
      * @param config    epochs, batch size, seed, limits
-     * @param output    where the model and metrics go
+     * @param output    where the model, checkpoints and metrics go
      * @param progress  told about every batch and epoch
      * @param listeners DL4J listeners to attach (latent plots, timings); may be empty
      */
     public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners) {
+        this(config, output, progress, listeners, new CheckpointConfig(0, CheckpointConfig.DEFAULT_KEEP, false),
+                PlotConfig.seedDefaults(), StopSignal.NEVER);
+    }
+
+    /**
+     * @param config      epochs, batch size, seed, limits
+     * @param output      where the model, checkpoints and metrics go
+     * @param progress    told about every batch and epoch
+     * @param listeners   DL4J listeners to attach (latent plots, timings); may be empty
+     * @param checkpoints how often to checkpoint and how many to keep
+     * @param plots       the frame schedule, stored in checkpoints so a resume can check it
+     * @param stop        polled between steps; when raised, the trainer checkpoints and stops
+     */
+    public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners,
+                   CheckpointConfig checkpoints, PlotConfig plots, StopSignal stop) {
         this.config = config;
         this.output = output;
         this.progress = progress;
         this.listeners = List.copyOf(listeners);
+        this.checkpoints = new CheckpointStore(output.checkpointsDir(), checkpoints.keep());
+        this.checkpointEvery = checkpoints.every();
+        this.plots = plots;
+        this.stop = stop;
     }
 
-    /** Trains {@code model} on {@code data} and writes the model and metrics; returns the figures. */
+    /** Trains a fresh {@code model} on {@code data} and writes the model and metrics; returns the figures. */
     public TrainingResult fit(Autoencoder model, FashionMnistDataModule data) {
+        return fit(model, data, TrainingState.fresh(Instant.now().toString(), plots));
+    }
+
+    /**
+     * Continues training {@code model} from {@code start} (a fresh state or one from a checkpoint).
+     *
+     * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
+     * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
+     */
+    public TrainingResult fit(Autoencoder model, FashionMnistDataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
+        frameListeners().forEach(l -> l.resume(start.step(), start.frames(), start.listenerSeconds()));
         graph.setListeners(listeners);
+        state = start;
         stepLosses.clear();
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
+        stepLosses.addAll(start.stepLosses());
+        sessionStartNanos = System.nanoTime();
         BackendInfo backend = BackendInfo.current();
-        List<EpochMetrics> epochs = new ArrayList<>();
         int pad = (model.config().imageSize() - FashionMnistClasses.IMAGE_SIDE) / 2;
         ReconstructionError last = null;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long trainStart = System.nanoTime();
+        for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
             BatchIterator batches = data.trainBatches(config.batchSize(), config.seed(), epoch);
-            double trainLoss = trainOneEpoch(model, batches, epoch);
-            double trainSeconds = seconds(trainStart);
+            batches.skip(state.batchesDone());
+            trainOneEpoch(model, batches, epoch);
 
             long valStart = System.nanoTime();
             last = validate(model, data, epoch, pad);
-            double valSeconds = seconds(valStart);
-
-            EpochMetrics m = new EpochMetrics(epoch, trainLoss, last.mse(), trainSeconds,
-                    batches.exampleCount() / trainSeconds, valSeconds, config.learningRate());
-            epochs.add(m);
+            EpochMetrics m = new EpochMetrics(epoch, state.epochLossSum() / state.batchesDone(), last.mse(),
+                    state.epochTrainSeconds(), state.epochImages() / state.epochTrainSeconds(), seconds(valStart),
+                    config.learningRate(), ProcessMemory.rssBytes() / MIB, ProcessMemory.peakRssBytes() / MIB,
+                    ProcessMemory.heapUsedBytes() / MIB);
             graph.incrementEpochCount();
             progress.epochEnded(m, config.epochs());
+            state = nextEpoch(m);
             save(model);
-            writeMetrics(new RunMetrics(model.config(), config, data.summary(), backend,
-                    model.trainableParameterCount(), started.toString(), null, seconds(t0), listenerSeconds(),
-                    epochs, frameStats(), stepLosses, null));
+            Path checkpoint = checkpoint(model);
+            writeMetrics(metrics(model, data, backend, null));
+            if (stop.requested() && epoch < config.epochs()) {
+                throw new TrainingInterruptedException(state.step(), checkpoint);
+            }
         }
-        RunMetrics done = new RunMetrics(model.config(), config, data.summary(), backend,
-                model.trainableParameterCount(), started.toString(), Instant.now().toString(), seconds(t0),
-                listenerSeconds(), epochs, frameStats(), stepLosses, finalMetrics(model, data, last));
+        if (last == null) {
+            // Resumed from the checkpoint of the last epoch: only the final figures were missing.
+            last = validate(model, data, config.epochs(), pad);
+        }
+        RunMetrics done = metrics(model, data, backend, finalMetrics(model, data, last));
         writeMetrics(done);
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
 
-    private double trainOneEpoch(Autoencoder model, BatchIterator batches, int epoch) {
-        ComputationGraph graph = model.graph();
+    private void trainOneEpoch(Autoencoder model, BatchIterator batches, int epoch) {
         progress.phaseStarted(Phase.TRAIN, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
-        double lossSum = 0;
-        long images = 0;
-        int batch = 0;
         while (batches.hasNext()) {
+            long t0 = System.nanoTime();
             INDArray x = batches.next().getFeatures();
+            // Dropout draws from ND4J's generator: seeding it per step makes a resumed run draw the same masks.
+            Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + state.step());
             model.fitBatch(x);
             double loss = model.lastStepLoss();
             if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException(graph.getIterationCount(), loss);
+                throw new TrainingDivergedException(state.step() + 1, loss, newestCheckpoint());
             }
-            batch++;
-            images += x.size(0);
-            lossSum += loss;
-            stepLosses.add((float) loss);
-            progress.batchDone(Phase.TRAIN, batch, images, lossSum / batch, config.learningRate());
+            state = afterStep(loss, x.size(0), seconds(t0));
+            progress.batchDone(Phase.TRAIN, state.batchesDone(), state.epochImages(),
+                    state.epochLossSum() / state.batchesDone(), config.learningRate());
+            boolean epochEnds = !batches.hasNext();
+            if (stop.requested() && !epochEnds) {
+                throw new TrainingInterruptedException(state.step(), checkpoint(model));
+            }
+            if (checkpointEvery > 0 && state.step() % checkpointEvery == 0 && !epochEnds) {
+                checkpoint(model);
+            }
         }
         progress.phaseEnded(Phase.TRAIN);
-        return lossSum / batch;
+    }
+
+    private TrainingState afterStep(double loss, long images, double stepSeconds) {
+        stepLosses.add((float) loss);
+        return new TrainingState(state.epoch(), state.batchesDone() + 1, state.step() + 1,
+                state.epochLossSum() + loss, state.epochImages() + images, state.epochTrainSeconds() + stepSeconds,
+                state.wallSeconds(), state.listenerSeconds(), state.startedAt(), state.plots(), state.epochs(),
+                state.frames(), state.stepLosses());
+    }
+
+    private TrainingState nextEpoch(EpochMetrics finished) {
+        List<EpochMetrics> epochs = new ArrayList<>(state.epochs());
+        epochs.add(finished);
+        return new TrainingState(state.epoch() + 1, 0, state.step(), 0, 0, 0, state.wallSeconds(),
+                state.listenerSeconds(), state.startedAt(), state.plots(), epochs, state.frames(), state.stepLosses());
+    }
+
+    /** The state with the wall time and listener figures of this session folded in. */
+    private TrainingState current() {
+        double wall = state.wallSeconds() + seconds(sessionStartNanos);
+        return new TrainingState(state.epoch(), state.batchesDone(), state.step(), state.epochLossSum(),
+                state.epochImages(), state.epochTrainSeconds(), wall, listenerSeconds(), state.startedAt(),
+                state.plots(), state.epochs(), frameStats(), stepLosses);
+    }
+
+    private Path checkpoint(Autoencoder model) {
+        try {
+            Path file = checkpoints.save(model, config, current());
+            LOG.debug("Checkpoint {}", file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint in " + checkpoints.dir(), e);
+        }
+    }
+
+    private Path newestCheckpoint() {
+        try {
+            return checkpoints.newest();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private ReconstructionError validate(Autoencoder model, FashionMnistDataModule data, int epoch, int pad) {
@@ -127,6 +228,14 @@ public final class Trainer {
                 (b, done, mse) -> progress.batchDone(Phase.VALIDATE, b, done, mse, 0));
         progress.phaseEnded(Phase.VALIDATE);
         return error;
+    }
+
+    private RunMetrics metrics(Autoencoder model, FashionMnistDataModule data, BackendInfo backend,
+                               RunMetrics.FinalMetrics finalMetrics) {
+        TrainingState now = current();
+        return new RunMetrics(model.config(), config, data.summary(), backend, model.trainableParameterCount(),
+                now.startedAt(), finalMetrics == null ? null : Instant.now().toString(), now.wallSeconds(),
+                now.listenerSeconds(), now.epochs(), now.frames(), now.stepLosses(), finalMetrics);
     }
 
     private RunMetrics.FinalMetrics finalMetrics(Autoencoder model, FashionMnistDataModule data, ReconstructionError error) {
@@ -146,15 +255,20 @@ public final class Trainer {
         return new LatentPoints(model.encodeToArray(split.images()), model.config().latentDim(), split.labels());
     }
 
+    /** Listener time of the whole run; with no frame listener, what the state carried in. */
     private double listenerSeconds() {
-        return frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum();
+        return frameListeners().findAny().isPresent()
+                ? frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum()
+                : state.listenerSeconds();
     }
 
     private List<FrameStats> frameStats() {
-        return frameListeners().flatMap(l -> l.frameStats().stream()).toList();
+        return frameListeners().findAny().isPresent()
+                ? frameListeners().flatMap(l -> l.frameStats().stream()).toList()
+                : state.frames();
     }
 
-    private java.util.stream.Stream<LatentFrameListener> frameListeners() {
+    private Stream<LatentFrameListener> frameListeners() {
         return listeners.stream().filter(LatentFrameListener.class::isInstance).map(LatentFrameListener.class::cast);
     }
 

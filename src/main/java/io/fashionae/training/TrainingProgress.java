@@ -10,6 +10,16 @@ public interface TrainingProgress {
     TrainingProgress NONE = new TrainingProgress() {
     };
 
+    /**
+     * The run continues from a checkpoint.
+     *
+     * @param checkpoint the checkpoint restored
+     * @param step       steps already done
+     * @param skipped    one line per newer checkpoint that could not be read
+     */
+    default void resumed(java.nio.file.Path checkpoint, long step, java.util.List<String> skipped) {
+    }
+
     /** A pass begins: {@code batches} batches of {@code images} images in total. */
     default void phaseStarted(Phase phase, int epoch, int epochs, int batches, long images) {
     }

@@ -3,6 +3,7 @@ package io.fashionae.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
@@ -60,7 +61,7 @@ class ReportBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         TrainingJob job = new TrainingJob(ModelConfig.seedDefaults(), new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0),
-                new PlotConfig(2, 10, 0), new DataConfig(null, false), OutputConfig.under(run));
+                new PlotConfig(2, 10, 0), new DataConfig(null, false), OutputConfig.under(run), CheckpointConfig.defaults());
         FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
         index = TrainingRun.run(job, data, TrainingProgress.NONE, new PrintWriter(new StringWriter())).report();
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag(Tags.SLOW)
 class TrainEndToEndTest {
 
-    private static Path realData() {
+    static Path realData() {
         String env = System.getenv(DataLocator.ENV_VAR);
         return Stream.of(env == null ? null : Path.of(env), DataLocator.LOCAL_DIR, DataLocator.SYSTEM_DIR)
                 .filter(p -> p != null && DataSource.isComplete(p)).findFirst().orElse(null);
@@ -56,7 +56,7 @@ class TrainEndToEndTest {
         assertThat(metrics.get("data").get("verified_files")).hasSize(4);
         // The model, the three checked ONNX files and their report, and no temporary leftovers.
         assertThat(Files.list(models).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                "autoencoder.zip", "encoder.onnx", "decoder.onnx", "autoencoder.onnx", "onnx-export.json");
+                "autoencoder.zip", "encoder.onnx", "decoder.onnx", "autoencoder.onnx", "onnx-export.json", "checkpoints");
         assertThat(reports.resolve("index.html")).isNotEmptyFile();
         assertThat(reports.resolve("explorer-grid.png")).isNotEmptyFile();
 

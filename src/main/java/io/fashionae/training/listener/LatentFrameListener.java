@@ -31,7 +31,7 @@ public final class LatentFrameListener extends BaseTrainingListener {
     private final int every;
     private final int until;
     private final FrameSink sink;
-    private int completedSteps;
+    private long completedSteps;
     private long nanosSpent;
     private final List<FrameStats> stats = new ArrayList<>();
 
@@ -62,7 +62,7 @@ public final class LatentFrameListener extends BaseTrainingListener {
 
     @Override
     public void iterationDone(Model m, int iteration, int epoch) {
-        int step = completedSteps++;
+        long step = completedSteps++;
         if (step > until || step % every != 0) {
             return;
         }
@@ -70,9 +70,20 @@ public final class LatentFrameListener extends BaseTrainingListener {
         LatentPoints points = new LatentPoints(model.encodeToArray(sample), model.config().latentDim(), labels);
         double loss = model.lastStepLoss();
         double knn = Knn.leaveOneOutAccuracy(points, KNN_K);
-        sink.accept(new LatentFrame(step, epoch + 1, loss, knn, points));
-        stats.add(new FrameStats(step, epoch + 1, loss, knn));
+        sink.accept(new LatentFrame((int) step, epoch + 1, loss, knn, points));
+        stats.add(new FrameStats((int) step, epoch + 1, loss, knn));
         nanosSpent += System.nanoTime() - t0;
+    }
+
+    /**
+     * Continues a run restored from a checkpoint: the step counter, the frames already emitted and
+     * the time already spent, so that the resumed run emits exactly the frames still missing.
+     */
+    public void resume(long stepsDone, List<FrameStats> framesSoFar, double secondsSoFar) {
+        completedSteps = stepsDone;
+        stats.clear();
+        stats.addAll(framesSoFar);
+        nanosSpent = Math.round(secondsSoFar * 1e9);
     }
 
     /** Seconds spent inside the listener (encoding, kNN, the sink). */

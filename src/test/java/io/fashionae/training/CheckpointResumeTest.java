@@ -1,0 +1,164 @@
+package io.fashionae.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fashionae.common.UserException;
+import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.ModelConfig;
+import io.fashionae.config.OutputConfig;
+import io.fashionae.config.PlotConfig;
+import io.fashionae.config.TrainingConfig;
+import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.LabeledImages;
+import io.fashionae.latent.LatentFrame;
+import io.fashionae.model.Autoencoder;
+import io.fashionae.model.OptimizerSettings;
+import io.fashionae.testing.SyntheticData;
+import io.fashionae.training.listener.LatentFrameListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints, resume after a stop, fallback from a corrupt checkpoint, refusals, and the NaN stop. */
+class CheckpointResumeTest {
+    /** Small but real: the seed's architecture, 8 batches of 32 per epoch, dropout on so its masks count too. */
+    private static final ModelConfig MODEL = new ModelConfig(3, List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2), 2,
+            true, true, 0.15, 32, 1);
+    private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
+    private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);
+    private static final FashionMnistDataModule DATA =
+            FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(80, 4));
+
+    private static Autoencoder fresh() {
+        return Autoencoder.create(MODEL, new OptimizerSettings(TRAINING.learningRate(), TRAINING.weightDecay(), TRAINING.seed()));
+    }
+
+    private static Trainer trainer(Path dir, Autoencoder model, List<LatentFrame> frames, CheckpointConfig checkpoints,
+                                   StopSignal stop) {
+        LabeledImages sample = DATA.validation().first(PLOTS.samples());
+        LatentFrameListener listener = new LatentFrameListener(model, sample.images(), sample.labels(), PLOTS.every(),
+                PLOTS.until(), frames::add);
+        return new Trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, List.of(listener), checkpoints, PLOTS, stop);
+    }
+
+    /** Raised once {@code model} has done {@code steps} optimiser steps, as Ctrl-C during the next step would. */
+    private static StopSignal afterSteps(Autoencoder model, int steps) {
+        return () -> model.graph().getIterationCount() >= steps;
+    }
+
+    @Test
+    void aRunStoppedMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        List<LatentFrame> straightFrames = new ArrayList<>();
+        Autoencoder straight = fresh();
+        TrainingResult expected = trainer(dir.resolve("a"), straight, straightFrames, new CheckpointConfig(0, 2, false),
+                StopSignal.NEVER).fit(straight, DATA);
+
+        List<LatentFrame> frames = new ArrayList<>();
+        Autoencoder first = fresh();
+        CheckpointConfig every4 = new CheckpointConfig(4, 2, false);
+        assertThatThrownBy(() -> trainer(dir.resolve("b"), first, frames, every4, afterSteps(first, 11)).fit(first, DATA))
+                .isInstanceOfSatisfying(TrainingInterruptedException.class, e -> {
+                    assertThat(e.step()).isEqualTo(11);
+                    assertThat(e.checkpoint()).hasFileName("checkpoint-step-00000011.zip").exists();
+                });
+
+        CheckpointStore.Restored restored = new CheckpointStore(OutputConfig.under(dir.resolve("b")).checkpointsDir(), 2)
+                .restoreNewest();
+        assertThat(restored.state().epoch()).isEqualTo(2);
+        assertThat(restored.state().batchesDone()).isEqualTo(3);
+        assertThat(restored.skipped()).isEmpty();
+        TrainingResult resumed = trainer(dir.resolve("b"), restored.model(), frames, every4, StopSignal.NEVER)
+                .fit(restored.model(), DATA, restored.state());
+
+        assertThat(resumed.model().graph().params()).isEqualTo(straight.graph().params());
+        assertThat(resumed.metrics().stepLosses()).isEqualTo(expected.metrics().stepLosses());
+        assertThat(resumed.metrics().finalMetrics().valMse()).isEqualTo(expected.metrics().finalMetrics().valMse());
+        assertThat(resumed.metrics().epochs()).extracting(EpochMetrics::trainLoss)
+                .isEqualTo(expected.metrics().epochs().stream().map(EpochMetrics::trainLoss).toList());
+        assertThat(frames).extracting(LatentFrame::step).containsExactly(0, 3, 6, 9, 12);
+        assertThat(frames).extracting(LatentFrame::points).isEqualTo(straightFrames.stream().map(LatentFrame::points).toList());
+        assertThat(resumed.metrics().steps()).hasSize(5);
+    }
+
+    @Test
+    void onlyTheNewestCheckpointsAreKept(@TempDir Path dir) throws Exception {
+        Autoencoder model = fresh();
+        trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 2, false), StopSignal.NEVER).fit(model, DATA);
+        List<Path> kept = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).list();
+        // Steps 3, 6, 8 (end of epoch 1), 9, 12, 15, 16 (end of epoch 2): the last two remain.
+        assertThat(kept).extracting(p -> p.getFileName().toString())
+                .containsExactly("checkpoint-step-00000016.zip", "checkpoint-step-00000015.zip");
+        assertThat(Files.list(kept.get(0).getParent()).filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+    }
+
+    @Test
+    void aCorruptNewestCheckpointFallsBackToThePreviousOneAndSaysSo(@TempDir Path dir) throws Exception {
+        Autoencoder model = fresh();
+        assertThatThrownBy(() -> trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 3, false), afterSteps(model, 7))
+                .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
+        CheckpointStore store = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 3);
+        Path newest = store.newest();
+        assertThat(newest).hasFileName("checkpoint-step-00000007.zip");
+        byte[] whole = Files.readAllBytes(newest);
+        Files.write(newest, java.util.Arrays.copyOf(whole, whole.length / 2)); // as a disk that filled up would leave it
+
+        CheckpointStore.Restored restored = store.restoreNewest();
+        assertThat(restored.file()).hasFileName("checkpoint-step-00000006.zip");
+        assertThat(restored.state().step()).isEqualTo(6);
+        assertThat(restored.skipped()).singleElement().asString()
+                .contains("checkpoint-step-00000007.zip is unreadable");
+    }
+
+    @Test
+    void resumingWithOtherSettingsNamesEachSettingThatDiffers(@TempDir Path dir) throws Exception {
+        Autoencoder model = fresh();
+        assertThatThrownBy(() -> trainer(dir, model, new ArrayList<>(), new CheckpointConfig(0, 2, false), afterSteps(model, 2))
+                .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
+        CheckpointStore.Restored restored = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest();
+        TrainingConfig otherLr = new TrainingConfig(2, 32, 1e-3, 1e-5, 5, 0, 0);
+        assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3), otherLr, PLOTS))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("--latent-dim (checkpoint 2, now 3)")
+                .hasMessageContaining("--lr (checkpoint 0.002, now 0.001)")
+                .hasMessageNotContaining("--seed");
+        // More epochs than the interrupted run is fine: it trains further.
+        ResumeCompatibility.check(restored, MODEL, new TrainingConfig(5, 32, 2e-3, 1e-5, 5, 0, 0), PLOTS);
+    }
+
+    @Test
+    void resumingWithoutACheckpointIsAOneLineUserError(@TempDir Path dir) {
+        assertThatThrownBy(() -> new CheckpointStore(dir.resolve("none"), 2).restoreNewest())
+                .isInstanceOf(UserException.class).hasMessageContaining("no checkpoint to resume from");
+    }
+
+    @Test
+    void aNonFiniteLossStopsWithoutTouchingTheLastCheckpointOrTheModel(@TempDir Path dir) throws Exception {
+        TrainingConfig oneEpoch = new TrainingConfig(1, 32, 2e-3, 1e-5, 5, 0, 0);
+        OutputConfig out = OutputConfig.under(dir);
+        Autoencoder model = fresh();
+        new Trainer(oneEpoch, out, TrainingProgress.NONE, List.of(), new CheckpointConfig(0, 2, false), PLOTS, StopSignal.NEVER)
+                .fit(model, DATA);
+        Path checkpoint = new CheckpointStore(out.checkpointsDir(), 2).newest();
+        byte[] checkpointBytes = Files.readAllBytes(checkpoint);
+        byte[] modelBytes = Files.readAllBytes(out.modelFile());
+
+        LabeledImages poisoned = SyntheticData.bars(256, 3);
+        poisoned.images().assign(Float.NaN); // not muli(NaN): ND4J M2.1 turns x * NaN into small numbers
+        CheckpointStore.Restored restored = new CheckpointStore(out.checkpointsDir(), 2).restoreNewest();
+        FashionMnistDataModule bad = FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(80, 4));
+        assertThatThrownBy(() -> new Trainer(TRAINING, out, TrainingProgress.NONE, List.of(), new CheckpointConfig(1, 2, false),
+                PLOTS, StopSignal.NEVER).fit(restored.model(), bad, restored.state()))
+                .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+                    assertThat(e.step()).isEqualTo(9);
+                    assertThat(e.lastGoodCheckpoint()).isEqualTo(checkpoint);
+                    assertThat(e.getMessage()).contains("at step 9", checkpoint.getFileName().toString());
+                });
+        assertThat(new CheckpointStore(out.checkpointsDir(), 2).list()).containsExactly(checkpoint);
+        assertThat(Files.readAllBytes(checkpoint)).isEqualTo(checkpointBytes);
+        assertThat(Files.readAllBytes(out.modelFile())).isEqualTo(modelBytes);
+    }
+}
