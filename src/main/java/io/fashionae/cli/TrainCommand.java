@@ -1,6 +1,7 @@
 package io.fashionae.cli;
 
 import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
@@ -81,11 +82,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainingJob job = new TrainingJob(modelOptions.toConfig(),
-                new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit),
-                new PlotConfig(plotEvery, plotUntil, plotSamples),
-                dataOptions.toConfig(), outputOptions.toConfigCheckedWritable(),
-                new CheckpointConfig(checkpointEvery, keepCheckpoints, resume));
+        // Every option is validated before the output folders are checked (which creates them).
+        ModelConfig model = modelOptions.toConfig();
+        TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit);
+        PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
+        CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
+        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
+                outputOptions.toConfigCheckedWritable(), checkpoints);
         PrintWriter out = spec.commandLine().getOut();
         BackendInfo backend = BackendInfo.current();
         if (!backend.fallback().isEmpty()) {

@@ -40,12 +40,14 @@ final class TrainingRun {
 
     static Result run(TrainingJob job, FashionMnistDataModule data, TrainingProgress progress, PrintWriter out,
                       StopSignal stop) throws IOException {
-        ModelSummary summary = ModelSummary.of(Autoencoder.create(job.model(), job.optimizer()));
+        // Data and checkpoint first: if either is bad, nothing on disk has been touched yet.
+        TrainingJob.Start start = job.start(data, progress);
+        ModelSummary summary = ModelSummary.of(start.model());
         out.print(summary.format());
         out.flush();
         Json.writeFile(job.output().reportsDir().resolve(ReportWriter.MODEL_SUMMARY), summary);
         RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir(), job.checkpoints().resume());
-        TrainingJob.Outcome outcome = job.run(data, progress, artifacts.frameSink(), stop);
+        TrainingJob.Outcome outcome = job.run(start, progress, artifacts.frameSink(), stop);
         TrainCommand.printResult(out, outcome.training());
         List<Path> figures = artifacts.writeFigures(outcome.figures());
         for (Path figure : figures) {

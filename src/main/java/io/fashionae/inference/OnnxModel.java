@@ -1,5 +1,6 @@
 package io.fashionae.inference;
 
+import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -50,7 +51,9 @@ public final class OnnxModel implements AutoCloseable {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-            session = env.createSession(Files.readAllBytes(file), options);
+            byte[] bytes = Files.readAllBytes(file);
+            refuseExternalData(file, bytes);
+            session = env.createSession(bytes, options);
         } catch (OrtException | java.io.IOException e) {
             throw new UserException(file + " is not a valid ONNX model (" + firstLine(e.getMessage()) + ")",
                     "pass a decoder.onnx or encoder.onnx written by 'fashionae export'", e);
@@ -67,6 +70,27 @@ public final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new UserException(file + ": cannot read its inputs and outputs (" + firstLine(e.getMessage()) + ")",
                     "re-export the model", e);
+        }
+    }
+
+    /**
+     * ONNX tensors may live in side files named by the model; ONNX Runtime would read whatever path
+     * they name. Our exports are self-contained, so a file that points elsewhere is refused before
+     * ONNX Runtime sees it.
+     */
+    static void refuseExternalData(Path file, byte[] bytes) {
+        OnnxMl.ModelProto model;
+        try {
+            model = OnnxMl.ModelProto.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new UserException(file + " is not a valid ONNX model (not an ONNX protobuf)",
+                    "pass a decoder.onnx or encoder.onnx written by 'fashionae export'", e);
+        }
+        for (OnnxMl.TensorProto t : model.getGraph().getInitializerList()) {
+            if (t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
+                throw new UserException(file + " keeps tensor '" + t.getName() + "' in an external data file, which is never loaded",
+                        "pass a self-contained file written by 'fashionae export'");
+            }
         }
     }
 

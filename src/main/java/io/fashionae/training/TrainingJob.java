@@ -51,31 +51,51 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         return new FashionMnistDataModule(source, model.imageSize(), training.trainLimit(), training.valLimit());
     }
 
-    /** Runs the job on {@code module}: frames to {@code frames}, progress to {@code progress}; never stopped. */
-    public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames) {
-        return run(module, progress, frames, StopSignal.NEVER);
+    /**
+     * What a run starts from: the data read and verified, and the model, fresh or restored from the
+     * newest checkpoint. Built before any output is touched, so that bad data or an impossible
+     * resume fails with everything on disk as it was.
+     *
+     * @param data  the data module, both splits loaded
+     * @param model the model to train
+     * @param state where training stands
+     */
+    public record Start(FashionMnistDataModule data, Autoencoder model, TrainingState state) {
     }
 
     /**
-     * Runs the job on {@code module}, from the newest checkpoint when {@code checkpoints.resume()}.
+     * Loads and verifies the data, then creates the model or restores it from the newest readable
+     * checkpoint when {@code checkpoints.resume()}. Writes nothing.
+     *
+     * @throws io.fashionae.common.UserException for bad data, or when resuming is impossible (no
+     *         readable checkpoint, or settings that differ from the checkpoint's)
+     */
+    public Start start(FashionMnistDataModule module, TrainingProgress progress) {
+        module.train();
+        module.validation();
+        if (!checkpoints.resume()) {
+            return new Start(module, Autoencoder.create(model, optimizer()),
+                    TrainingState.fresh(java.time.Instant.now().toString(), plots));
+        }
+        CheckpointStore.Restored restored = restore();
+        progress.resumed(restored.file(), restored.state().step(), restored.skipped());
+        return new Start(module, restored.model(), restored.state());
+    }
+
+    /** Starts and runs the job on {@code module}: frames to {@code frames}, progress to {@code progress}; never stopped. */
+    public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames) {
+        return run(start(module, progress), progress, frames, StopSignal.NEVER);
+    }
+
+    /**
+     * Runs the job from {@code start}.
      *
      * @throws TrainingInterruptedException when {@code stop} was raised (a checkpoint was written)
-     * @throws io.fashionae.common.UserException when resuming is impossible (no readable
-     *         checkpoint, or settings that differ from the checkpoint's)
+     * @throws TrainingDivergedException    when a loss was not finite (nothing was written)
      */
-    public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames, StopSignal stop) {
-        Autoencoder autoencoder;
-        TrainingState start;
-        if (checkpoints.resume()) {
-            CheckpointStore.Restored restored = restore();
-            autoencoder = restored.model();
-            start = restored.state();
-            progress.resumed(restored.file(), start.step(), restored.skipped());
-        } else {
-            autoencoder = Autoencoder.create(model, optimizer());
-            start = TrainingState.fresh(java.time.Instant.now().toString(), plots);
-        }
-        module.train();
+    public Outcome run(Start start, TrainingProgress progress, FrameSink frames, StopSignal stop) {
+        Autoencoder autoencoder = start.model();
+        FashionMnistDataModule module = start.data();
         LabeledImages val = module.validation();
         List<TrainingListener> listeners = new ArrayList<>();
         if (plots.enabled()) {
@@ -84,7 +104,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
                     plots.until(), frames));
         }
         TrainingResult result = new Trainer(training, output, progress, listeners, checkpoints, plots, stop)
-                .fit(autoencoder, module, start);
+                .fit(autoencoder, module, start.state());
         return new Outcome(result, FigureDataBuilder.compute(autoencoder, module, training.seed()),
                 val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
     }

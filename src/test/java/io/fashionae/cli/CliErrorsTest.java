@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CliErrorsTest {
 
@@ -25,6 +27,43 @@ class CliErrorsTest {
     void anArchitectureThatCannotReconstructIsRefusedBeforeTraining(@TempDir Path dir) {
         assertOneLineUsageError(CliRunner.run("train", "--strides", "3,2,2", "--models", dir.toString()),
                 "cannot reconstruct 32x32");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--batch-size|0|--batch-size must be at least 1",
+        "--batch-size|-5|--batch-size must be at least 1",
+        "--lr|-0.1|--lr must be a positive number",
+        "--train-limit|-1|--train-limit must be >= 0",
+        "--channels|32,0,128|channels",
+        "--kernels|3,-1,3|kernels",
+        "--layers|0|layers must be between 1",
+        "--plot-every|-10|--plot-every must be >= 0",
+        "--checkpoint-every|-1|--checkpoint-every must be >= 0",
+        "--keep-checkpoints|0|--keep-checkpoints must be at least 1",
+        "--progress|fancy|Invalid value for option '--progress'",
+        "--epochs|three|Invalid value for option '--epochs'"})
+    void anInvalidOptionValueIsAOneLineErrorNamingIt(String option, String value, String says, @TempDir Path dir)
+            throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.writeString(models.resolve("autoencoder.zip"), "an earlier model");
+        assertOneLineUsageError(CliRunner.run("train", option, value, "--models", models.toString(),
+                "--reports", dir.resolve("reports").toString()), says);
+        assertThat(Files.readString(models.resolve("autoencoder.zip"))).isEqualTo("an earlier model");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void resumingWithoutACheckpointIsAOneLineErrorThatTouchesNothing(@TempDir Path dir) throws Exception {
+        Path data = TrainEndToEndTest.realData();
+        org.junit.jupiter.api.Assumptions.assumeTrue(data != null, "needs Fashion-MNIST (apt-get install dataset-fashion-mnist)");
+        Path reports = Files.createDirectories(dir.resolve("reports").resolve("latent"));
+        Files.writeString(reports.resolve("step-0000.bin"), "a frame");
+        assertOneLineUsageError(CliRunner.run("train", "--resume", "--data", data.toString(), "--models",
+                dir.resolve("models").toString(), "--reports", dir.resolve("reports").toString()),
+                "no checkpoint to resume from", "train without --resume");
+        assertThat(Files.readString(reports.resolve("step-0000.bin"))).isEqualTo("a frame");
+        assertThat(Files.list(dir.resolve("reports"))).containsExactly(reports);
     }
 
     @Test

@@ -98,6 +98,22 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void anOnnxFileWithExternalDataIsRefusedAndTheOutputIsKept(@TempDir Path dir) throws Exception {
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                Files.readAllBytes(models.resolve("decoder.onnx"))).toBuilder();
+        model.getGraphBuilder().getInitializerBuilder(0).clearRawData().clearFloatData()
+                .setDataLocation(ai.onnx.proto.OnnxMl.TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey("location").setValue("../../../etc/passwd"));
+        Path evil = Files.write(dir.resolve("decoder.onnx"), model.build().toByteArray());
+        Path npy = Files.writeString(dir.resolve("o.npy"), "an earlier result");
+        CliRunner r = CliRunner.run("decode", "--model", evil.toString(), "--z", "0,0", "--npy", npy.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("external data file", "never loaded");
+        assertThat(Files.readString(npy)).isEqualTo("an earlier result");
+    }
+
+    @Test
     void anOnnxFileWithOtherInputNamesIsRefused(@TempDir Path dir) {
         CliRunner r = CliRunner.run("decode", "--model", models.resolve("encoder.onnx").toString(), "--z", "0,0",
                 "--npy", dir.resolve("o.npy").toString());

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,22 +112,59 @@ class IdxReaderTest {
         assertThatThrownBy(() -> reader.read(f, 3)).hasMessageContaining("empty");
     }
 
-    @RepeatedTest(200)
-    void randomBytesOnlyEverRaiseOurOwnError() {
-        Random rng = new Random(System.identityHashCode(this));
-        byte[] junk = new byte[rng.nextInt(64)];
-        rng.nextBytes(junk);
-        if (junk.length > 3 && rng.nextBoolean()) {
-            junk[0] = 0;
-            junk[1] = 0;
-            junk[2] = 8;
-            junk[3] = (byte) (1 + rng.nextInt(3));
-        }
+    /** Reads {@code bytes} as raw or (when they are gzip) compressed IDX; only our own error may escape. */
+    private void readOnlyFailsWithOurError(byte[] bytes, int dims) {
         try {
-            reader.read(new ByteArrayInputStream(junk), "junk", 3);
+            reader.read(new ByteArrayInputStream(bytes), "fuzz", dims);
         } catch (IdxFormatException expected) {
-            return;
+            // the one error type allowed
+        } catch (Throwable t) {
+            throw new AssertionError("bytes " + HexFormat.of().formatHex(Arrays.copyOf(bytes, Math.min(bytes.length, 24)))
+                    + "... raised " + t, t);
         }
-        // A random header can, rarely, describe a valid tiny file: that is fine too.
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void fuzzedBytesHeadersAndGzipsOnlyEverRaiseOurOwnError() throws IOException {
+        // Huge declared sizes are in the mix: the reader must refuse them before allocating.
+        Random rng = new Random(20261129);
+        for (int i = 0; i < 3000; i++) {
+            byte[] junk = new byte[rng.nextInt(80)];
+            rng.nextBytes(junk);
+            if (junk.length > 3 && rng.nextBoolean()) {
+                // A valid magic, so the fuzz reaches the dimensions and the payload.
+                junk[0] = 0;
+                junk[1] = 0;
+                junk[2] = 8;
+                junk[3] = (byte) rng.nextInt(5);
+            }
+            readOnlyFailsWithOurError(junk, 1 + rng.nextInt(3));
+            readOnlyFailsWithOurError(gzip(junk), 1 + rng.nextInt(3));
+        }
+        byte[] valid = idx(new int[] {3, 28, 28}, imagesPayload(3));
+        byte[] validGz = gzip(valid);
+        for (int cut = 0; cut < valid.length; cut += 7) {
+            readOnlyFailsWithOurError(Arrays.copyOf(valid, cut), 3);
+        }
+        for (int cut = 0; cut < validGz.length; cut++) {
+            readOnlyFailsWithOurError(Arrays.copyOf(validGz, cut), 3);
+        }
+        for (int i = 0; i < 500; i++) {
+            byte[] flipped = validGz.clone();
+            flipped[rng.nextInt(flipped.length)] ^= (byte) (1 + rng.nextInt(255));
+            readOnlyFailsWithOurError(flipped, 3);
+        }
+        for (int dim : new int[] {Integer.MAX_VALUE, -1, 0x7FFF_FFFF / 28, 1 << 20}) {
+            readOnlyFailsWithOurError(gzip(idx(new int[] {dim, 28, 28}, new byte[64])), 3);
+            readOnlyFailsWithOurError(idx(new int[] {dim, dim, dim}, new byte[64]), 3);
+        }
     }
 }
