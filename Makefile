@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode report bench test test-fast clean
+.PHONY: help build data train summary export decode encode report bench bench-compare test test-fast clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -14,6 +14,7 @@ help:
 	@echo "make decode     latent points -> images with decoder.onnx (ARGS=\"--z 1,2 --out x.png\")"
 	@echo "make report     rebuild reports/index.html from the last run's files"
 	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
+	@echo "make bench-compare  the same beside the PyTorch reference's --bench-steps, with ratios"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
 	@echo "make clean      remove build outputs and generated models/reports"
@@ -27,6 +28,17 @@ data summary export decode encode report bench:
 
 train:
 	$(MVN) -q -Ptrain compile exec:java -Dtrain.args="$(ARGS)"
+
+# The reference's --bench-steps run and ours, one right after the other, and the ratios.
+REFERENCE ?= ../shared/reference/seed_reference.py
+PYTHON ?= /usr/bin/python3
+BENCH_STEPS ?= 20
+bench-compare:
+	@if [ ! -f "$(REFERENCE)" ] || ! $(PYTHON) -c "import torch" 2>/dev/null; then \
+	  echo "bench-compare needs $(REFERENCE) and PyTorch (apt-get install python3-torch)"; exit 2; fi
+	@mkdir -p reports
+	$(PYTHON) $(REFERENCE) --bench-steps $(BENCH_STEPS) --batch-size 64 --threads 2 --out reports/bench-reference.json
+	$(MVN) -q compile exec:java -Dexec.args="bench --steps $(BENCH_STEPS) --reference reports/bench-reference.json $(ARGS)"
 
 test:
 	$(MVN) test

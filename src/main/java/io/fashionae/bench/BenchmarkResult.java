@@ -5,28 +5,50 @@ import java.util.List;
 
 /**
  * What {@code bench} measured, as written to {@code bench.json}. Rates are medians over the
- * repeats, measured after warm-up.
+ * repeats, measured after warm-up, on real Fashion-MNIST images.
  *
- * @param batchSize            training batch
- * @param data                 what the batches held ({@code fashion-mnist} or {@code synthetic})
- * @param trainImagesPerS      training step throughput
- * @param trainRuns            every repeat's training throughput
- * @param encodeImagesPerS     encoder throughput in inference mode, batches of 2000
- * @param decodeDl4jImagesPerS decoder throughput in DL4J, batches of 1000
- * @param peakHeapBytes        peak JVM heap in use
- * @param offHeapBytes         off-heap memory ND4J (JavaCPP) held at the end of the run
- * @param peakRssBytes         peak resident set size of the process (VmHWM), 0 where unknown
- * @param backend              ND4J backend
+ * @param batchSize               training batch of the main figure
+ * @param data                    what the batches held ({@code fashion-mnist})
+ * @param precision               the network's floating-point type
+ * @param trainImagesPerS         training step throughput at {@code batchSize}
+ * @param trainRuns               every repeat's training throughput at {@code batchSize}
+ * @param trainImagesPerS256      training step throughput at batch 256
+ * @param encodeImagesPerS        encoder throughput in DL4J, inference mode, 10,000 images in chunks
+ * @param decodeDl4jImagesPerS    decoder throughput in DL4J, batches of 1000
+ * @param decodeOnnxImagesPerS    decoder throughput in ONNX Runtime (the exported decoder), batches of 1000
+ * @param decodeOnnxSingleMs      median latency of decoding one point in ONNX Runtime
+ * @param peakHeapBytes           peak JVM heap in use
+ * @param offHeapBytes            off-heap memory ND4J (JavaCPP) held at the end of the run
+ * @param peakRssBytes            peak resident set size of the process (VmHWM), 0 where unknown
+ * @param backend                 ND4J backend
+ * @param reference               the PyTorch reference's figures from the same run, and the ratios; null without
  */
 public record BenchmarkResult(
         int batchSize,
         String data,
+        String precision,
         double trainImagesPerS,
         List<Double> trainRuns,
+        double trainImagesPerS256,
         double encodeImagesPerS,
         double decodeDl4jImagesPerS,
+        double decodeOnnxImagesPerS,
+        double decodeOnnxSingleMs,
         long peakHeapBytes,
         long offHeapBytes,
         long peakRssBytes,
-        BackendInfo backend) {
+        BackendInfo backend,
+        ReferenceComparison reference) {
+
+    /** Copies the list. */
+    public BenchmarkResult {
+        trainRuns = List.copyOf(trainRuns);
+    }
+
+    /** The same result with the reference's figures attached. */
+    public BenchmarkResult withReference(ReferenceComparison comparison) {
+        return new BenchmarkResult(batchSize, data, precision, trainImagesPerS, trainRuns, trainImagesPerS256,
+                encodeImagesPerS, decodeDl4jImagesPerS, decodeOnnxImagesPerS, decodeOnnxSingleMs, peakHeapBytes,
+                offHeapBytes, peakRssBytes, backend, comparison);
+    }
 }

@@ -1,6 +1,10 @@
 package io.fashionae.bench;
 
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Precision;
+import io.fashionae.inference.OnnxDecoder;
+import io.fashionae.onnx.ModelPart;
+import io.fashionae.onnx.OnnxExporter;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,40 +32,36 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class ThroughputBenchmark {
     private static final int WARMUP_STEPS = 3;
     private static final int DECODE_BATCH = 1000;
+    private static final int LARGE_BATCH = 256;
+    private static final int SINGLE_POINT_CALLS = 200;
 
     private final ModelConfig model;
     private final int batchSize;
     private final int steps;
     private final int repeats;
+    private final Precision precision;
 
     /**
      * @param model     architecture to measure
      * @param batchSize training batch
      * @param steps     timed training steps per repeat
      * @param repeats   repeats (the median is reported)
+     * @param precision the network's floating-point type
      */
-    public ThroughputBenchmark(ModelConfig model, int batchSize, int steps, int repeats) {
+    public ThroughputBenchmark(ModelConfig model, int batchSize, int steps, int repeats, Precision precision) {
         this.model = model;
         this.batchSize = batchSize;
         this.steps = steps;
         this.repeats = repeats;
+        this.precision = precision;
     }
 
     /** Runs every measurement on {@code images} (training batches are its first images). */
-    public BenchmarkResult run(LabeledImages images, String dataName) {
-        Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42));
-        List<INDArray> batches = batches(images.images(), WARMUP_STEPS + steps);
-        for (int i = 0; i < WARMUP_STEPS; i++) {
-            fit(ae, batches.get(i));
-        }
-        List<Double> trainRuns = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                fit(ae, batches.get(WARMUP_STEPS + i));
-            }
-            trainRuns.add((double) steps * batchSize / seconds(t0));
-        }
+    public BenchmarkResult run(LabeledImages images, String dataName) throws IOException {
+        Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision));
+        List<Double> trainRuns = trainRuns(ae, images.images(), batchSize, steps);
+        // Batch 256 is a secondary figure: a quarter of the steps gives the same number of images.
+        double train256 = median(trainRuns(ae, images.images(), LARGE_BATCH, Math.max(1, steps / 4)));
         INDArray sample = images.images().get(NDArrayIndex.interval(0, Math.min(images.size(), 10_000)));
         double encode = median(repeat(() -> {
             long t0 = System.nanoTime();
@@ -70,26 +71,74 @@ public final class ThroughputBenchmark {
         INDArray z = Nd4j.rand(DataType.FLOAT, DECODE_BATCH, model.latentDim());
         double decode = median(repeat(() -> {
             long t0 = System.nanoTime();
-            for (int i = 0; i < 5; i++) {
-                ae.decode(z);
-            }
-            return 5.0 * DECODE_BATCH / seconds(t0);
+            ae.decode(z);
+            return DECODE_BATCH / seconds(t0);
         }));
-        return new BenchmarkResult(batchSize, dataName, median(trainRuns), trainRuns, encode, decode,
-                peakHeap(), Pointer.totalBytes(),
-                peakRss(), BackendInfo.current());
+        OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
+        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), median(trainRuns), trainRuns, train256, encode, decode,
+                onnx.imagesPerS(), onnx.singleMs(), peakHeap(), Pointer.totalBytes(), peakRss(), BackendInfo.current(), null);
+    }
+
+    private List<Double> trainRuns(Autoencoder ae, INDArray images, int batch, int timedSteps) {
+        List<INDArray> batches = batches(images, batch, WARMUP_STEPS + timedSteps);
+        for (int i = 0; i < WARMUP_STEPS; i++) {
+            fit(ae, batches.get(i));
+        }
+        List<Double> runs = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < timedSteps; i++) {
+                fit(ae, batches.get(WARMUP_STEPS + i));
+            }
+            runs.add((double) timedSteps * batch / seconds(t0));
+        }
+        return runs;
+    }
+
+    private record OnnxFigures(double imagesPerS, double singleMs) {
+    }
+
+    /** Exports the decoder to a temporary file and times it in ONNX Runtime, in batches and one point at a time. */
+    private OnnxFigures onnxDecode(Autoencoder ae, float[] points) throws IOException {
+        Path file = Files.createTempFile("fashionae-bench-decoder", ".onnx");
+        try {
+            Files.write(file, OnnxExporter.export(ae.toFloat32(), ModelPart.DECODER, Map.of()).toByteArray());
+            try (OnnxDecoder decoder = OnnxDecoder.open(file)) {
+                int n = points.length / model.latentDim();
+                double batched = median(repeat(() -> {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < 5; i++) {
+                        decoder.decode(points, n);
+                    }
+                    return 5.0 * n / seconds(t0);
+                }));
+                float[] one = java.util.Arrays.copyOf(points, model.latentDim());
+                for (int i = 0; i < 20; i++) {
+                    decoder.decode(one, 1);
+                }
+                List<Double> latencies = new ArrayList<>();
+                for (int i = 0; i < SINGLE_POINT_CALLS; i++) {
+                    long t0 = System.nanoTime();
+                    decoder.decode(one, 1);
+                    latencies.add(seconds(t0) * 1000);
+                }
+                return new OnnxFigures(batched, median(latencies));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static void fit(Autoencoder ae, INDArray x) {
         ae.fitBatch(x);
     }
 
-    private List<INDArray> batches(INDArray images, int count) {
+    private static List<INDArray> batches(INDArray images, int batch, int count) {
         List<INDArray> out = new ArrayList<>();
         long n = images.size(0);
         for (int i = 0; i < count; i++) {
-            long start = (long) i * batchSize % Math.max(1, n - batchSize);
-            out.add(images.get(NDArrayIndex.interval(start, start + batchSize)).dup());
+            long start = (long) i * batch % Math.max(1, n - batch);
+            out.add(images.get(NDArrayIndex.interval(start, start + batch)).dup());
         }
         return out;
     }

@@ -1,9 +1,11 @@
 package io.fashionae.cli;
 
 import io.fashionae.bench.BenchmarkResult;
+import io.fashionae.bench.ReferenceComparison;
 import io.fashionae.bench.ThroughputBenchmark;
 import io.fashionae.common.Json;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Precision;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.FashionMnistDataModule;
 import java.io.IOException;
@@ -36,6 +38,12 @@ final class BenchCommand implements Callable<Integer> {
     int repeats;
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "reports/bench.json", description = "Result file (default: ${DEFAULT-VALUE}).")
     Path out;
+    @Option(names = "--precision", paramLabel = "TYPE", defaultValue = "FP32",
+            description = "Floating-point type of the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "The PyTorch reference's --bench-steps JSON from the same run: print and store the ratios.")
+    Path reference;
     @Mixin
     VerboseOption verbose;
 
@@ -47,17 +55,31 @@ final class BenchCommand implements Callable<Integer> {
         ModelConfig model = modelOptions.toConfig();
         FashionMnistDataModule data = new FashionMnistDataModule(DataLocator.standard().locate(dataOptions.toConfig()),
                 model.imageSize(), 0, 10_000);
-        BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats).run(data.validation(), "fashion-mnist");
+        BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision).run(data.validation(), "fashion-mnist");
+        ReferenceComparison ref = reference == null ? null : ReferenceComparison.read(reference, r);
+        r = r.withReference(ref);
         Json.writeFile(out, r);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%-28s %12s%n", "measure", "value");
-        w.printf(Locale.ROOT, "%-28s %12.1f%n", "train_images_per_s (bs " + batchSize + ")", r.trainImagesPerS());
-        w.printf(Locale.ROOT, "%-28s %12.1f%n", "encode_images_per_s", r.encodeImagesPerS());
-        w.printf(Locale.ROOT, "%-28s %12.1f%n", "decode_dl4j_images_per_s", r.decodeDl4jImagesPerS());
-        w.printf(Locale.ROOT, "%-28s %12.0f%n", "peak_heap_mb", r.peakHeapBytes() / 1e6);
-        w.printf(Locale.ROOT, "%-28s %12.0f%n", "peak_rss_mb", r.peakRssBytes() / 1e6);
+        w.printf(Locale.ROOT, "%-32s %12s %12s %8s%n", "measure", "fashionae", "reference", "ratio");
+        row(w, "train_images_per_s (bs " + batchSize + ")", r.trainImagesPerS(), ref == null ? 0 : ref.trainImagesPerS());
+        row(w, "train_images_per_s (bs 256)", r.trainImagesPerS256(), 0);
+        row(w, "encode_images_per_s", r.encodeImagesPerS(), ref == null ? 0 : ref.encodeImagesPerS());
+        row(w, "decode_dl4j_images_per_s", r.decodeDl4jImagesPerS(), 0);
+        row(w, "decode_onnx_images_per_s", r.decodeOnnxImagesPerS(), 0);
+        row(w, "decode_onnx_single_ms", r.decodeOnnxSingleMs(), 0);
+        row(w, "peak_heap_mb", r.peakHeapBytes() / 1e6, 0);
+        row(w, "off_heap_mb (end)", r.offHeapBytes() / 1e6, 0);
+        row(w, "peak_rss_mb", r.peakRssBytes() / 1e6, 0);
         w.println("Written: " + out);
         w.flush();
         return ExitCode.OK.code();
+    }
+
+    private static void row(PrintWriter w, String name, double ours, double theirs) {
+        if (theirs > 0) {
+            w.printf(Locale.ROOT, "%-32s %12.2f %12.2f %7.2fx%n", name, ours, theirs, ours / theirs);
+        } else {
+            w.printf(Locale.ROOT, "%-32s %12.2f %12s %8s%n", name, ours, "", "");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.fashionae.cli;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
+import io.fashionae.config.Precision;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.training.BackendInfo;
@@ -63,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume",
             description = "Continue the interrupted run from its newest readable checkpoint (same options as that run).")
     boolean resume;
+    @Option(names = "--precision", paramLabel = "TYPE", defaultValue = "FP32",
+            description = "Floating-point type of the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "fp16/bf16 are for CUDA, the CPU backend runs them slower.")
+    Precision precision;
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO",
             description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
@@ -84,7 +89,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Every option is validated before the output folders are checked (which creates them).
         ModelConfig model = modelOptions.toConfig();
-        TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit);
+        TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit,
+                precision);
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),

@@ -12,6 +12,7 @@ import io.fashionae.common.UserException;
  * @param seed         seeds weight initialisation and the per-epoch shuffle
  * @param trainLimit   use only the first N training images (0 = all)
  * @param valLimit     use only the first N validation images (0 = all)
+ * @param precision    the network's floating-point type (null reads as FP32, as files written before it existed)
  */
 public record TrainingConfig(
         int epochs,
@@ -20,7 +21,8 @@ public record TrainingConfig(
         double weightDecay,
         long seed,
         int trainLimit,
-        int valLimit) {
+        int valLimit,
+        Precision precision) {
 
     /** Validates every field; throws {@link UserException} naming the bad one. */
     public TrainingConfig {
@@ -30,6 +32,13 @@ public record TrainingConfig(
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be >= 0, got " + weightDecay);
         require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
         require(valLimit >= 0, "--val-limit must be >= 0 (0 = all), got " + valLimit);
+        precision = precision == null ? Precision.FP32 : precision;
+    }
+
+    /** Settings in 32-bit floats. */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int trainLimit,
+                          int valLimit) {
+        this(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, Precision.FP32);
     }
 
     /** The seed's settings: 3 epochs, batch 64, lr 5e-4, weight decay 1e-5, seed 42, all data. */

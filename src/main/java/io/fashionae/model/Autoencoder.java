@@ -5,6 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -23,15 +24,20 @@ public final class Autoencoder {
      * 2 cores: 1000 encoded ~2,500 images/s, 2000 and 4000 under 1,000 (cache misses).
      */
     private static final int ENCODE_CHUNK = 1000;
+    /** Inference calls at least this large are followed by a GC (see {@link #afterInference}). */
+    private static final int GC_AFTER_IMAGES = 200;
     private final ModelConfig config;
     private final ComputationGraph graph;
     private final ComputationGraph encoder;
     private final ComputationGraph decoder;
+    /** The graph's floating-point type; inputs are cast to it, outputs come back as 32-bit floats. */
+    private final DataType dataType;
 
     private Autoencoder(ModelConfig config, ComputationGraph graph) {
         this.config = config;
         this.graph = graph;
-        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config);
+        this.dataType = graph.params().dataType();
+        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config, dataType);
         long encoderParams = countParams(graph, builder.encoderLayerNames());
         long decoderParams = countParams(graph, builder.decoderLayerNames());
         INDArray flat = graph.params();
@@ -47,6 +53,11 @@ public final class Autoencoder {
 
     /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
     public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer) {
+        if (optimizer.precision() == io.fashionae.config.Precision.FP16 && config.batchNorm()) {
+            // Measured: M2.1's batch-norm backward pass in HALF turns the parameters to NaN on the first step.
+            throw new io.fashionae.common.UserException("--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
+                    + "half-precision batch norm diverges (NaN) on the first step", "add --no-batch-norm, or use --precision fp32");
+        }
         ComputationGraph graph = new ComputationGraph(new AutoencoderGraphBuilder(config).full(optimizer));
         graph.init();
         PyTorchInit.apply(graph, optimizer.seed());
@@ -80,12 +91,13 @@ public final class Autoencoder {
 
     /** One optimiser step on a batch of images {@code [N, 1, 32, 32]} (input and target). */
     public void fitBatch(INDArray images) {
-        graph.fit(new MultiDataSet(images, images));
+        INDArray x = cast(images);
+        graph.fit(new MultiDataSet(x, x));
     }
 
     /** Latent vectors {@code [N, latentDim]} of images {@code [N, 1, 32, 32]}, in inference mode. */
     public INDArray encode(INDArray images) {
-        return encoder.outputSingle(false, images);
+        return afterInference(toFloat(encoder.outputSingle(false, cast(images))), images.size(0));
     }
 
     /**
@@ -107,12 +119,14 @@ public final class Autoencoder {
 
     /** Images {@code [N, 1, 32, 32]} decoded from latent vectors {@code [N, latentDim]}, in inference mode. */
     public INDArray decode(INDArray latents) {
-        return decoder.outputSingle(false, latents);
+        return afterInference(toFloat(decoder.outputSingle(false, cast(latents))), latents.size(0));
     }
 
     /** Reconstructions of {@code images}, in inference mode (batch norm uses its running statistics). */
     public INDArray reconstruct(INDArray images) {
-        return graph.outputSingle(false, images);
+        // Through the two inference-only graphs, not the training graph: see AutoencoderGraphBuilder#base.
+        INDArray latents = encoder.outputSingle(false, cast(images));
+        return afterInference(toFloat(decoder.outputSingle(false, latents)), images.size(0));
     }
 
     /**
@@ -133,6 +147,37 @@ public final class Autoencoder {
      */
     public long trainableParameterCount() {
         return ParameterCounts.trainable(graph);
+    }
+
+    /** The graph's floating-point type. */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** This model in 32-bit floats: itself when it already is, else a converted copy (for export and comparison). */
+    public Autoencoder toFloat32() {
+        return dataType == DataType.FLOAT ? this : new Autoencoder(config, graph.convertDataType(DataType.FLOAT));
+    }
+
+    /**
+     * ND4J frees an array's native memory only when the GC collects the Java object, and the
+     * small Java heap of this program rarely fills: without a nudge, the activations of large
+     * inference calls (hundreds of MB for 1000 images) pile up off-heap. A collection after a large
+     * call costs ~20 ms against the ~1 s the call took, and keeps the resident memory flat.
+     */
+    private static INDArray afterInference(INDArray output, long images) {
+        if (images >= GC_AFTER_IMAGES) {
+            System.gc();
+        }
+        return output;
+    }
+
+    private static INDArray toFloat(INDArray output) {
+        return output.dataType() == DataType.FLOAT ? output : output.castTo(DataType.FLOAT);
+    }
+
+    private INDArray cast(INDArray input) {
+        return input.dataType() == dataType ? input : input.castTo(dataType);
     }
 
     /** A view (no copy) of {@code [from, to)} of the flattened parameters, of the same rank. */

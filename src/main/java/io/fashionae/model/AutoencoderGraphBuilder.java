@@ -1,6 +1,8 @@
 package io.fashionae.model;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -46,17 +48,39 @@ public final class AutoencoderGraphBuilder {
     /** Batch norm as PyTorch's defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */
     private static final double BN_DECAY = 0.9;
     private static final double BN_EPS = 1e-5;
+    private static final double HALF_ADAM_EPSILON = 1e-4;
 
     private final ModelConfig config;
+    private final DataType dataType;
 
-    /** A builder for one architecture. */
+    /** A builder for one architecture in 32-bit floats. */
     public AutoencoderGraphBuilder(ModelConfig config) {
+        this(config, DataType.FLOAT);
+    }
+
+    /** A builder for one architecture whose encoder/decoder graphs use {@code dataType}. */
+    public AutoencoderGraphBuilder(ModelConfig config, DataType dataType) {
         this.config = config;
+        this.dataType = dataType;
+    }
+
+    /**
+     * The ND4J type of a precision.
+     *
+     * @throws UserException for BF16: DL4J M2.1 networks accept only DOUBLE, FLOAT and HALF
+     */
+    public static DataType dataType(Precision precision) {
+        return switch (precision) {
+            case FP32 -> DataType.FLOAT;
+            case FP16 -> DataType.HALF;
+            case BF16 -> throw new UserException("--precision bf16 is not available: DL4J 1.0.0-M2.1 networks run only in "
+                    + "fp32 or fp16 (its layers refuse BFLOAT16)", "use --precision fp16 (on CUDA) or fp32");
+        };
     }
 
     /** Image to reconstruction, with the MSE loss layer: the graph that trains. */
     public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
-        GraphBuilder g = base(optimizer).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = base(optimizer, WorkspaceMode.ENABLED).addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
         String reconstruction = addDecoder(g, latent);
         g.addLayer(GraphNames.LOSS, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
@@ -68,28 +92,28 @@ public final class AutoencoderGraphBuilder {
 
     /** Image to latent vector. */
     public ComputationGraphConfiguration encoderOnly() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
         return g.setOutputs(latent).setInputTypes(imageType()).build();
     }
 
     /** Latent vector to reconstruction; its input is named {@link GraphNames#LATENT}. */
     public ComputationGraphConfiguration decoderOnly() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.LATENT);
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.LATENT);
         String out = addDecoder(g, GraphNames.LATENT);
         return g.setOutputs(out).setInputTypes(InputType.feedForward(config.latentDim())).build();
     }
 
     /** Names of the encoder's layers, in order. */
     public List<String> encoderLayerNames() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.IMAGE);
         addEncoder(g, GraphNames.IMAGE);
         return new ArrayList<>(g.getVertices().keySet());
     }
 
     /** Names of the decoder's layers, in order. */
     public List<String> decoderLayerNames() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0)).addInputs(GraphNames.LATENT);
+        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.LATENT);
         addDecoder(g, GraphNames.LATENT);
         return new ArrayList<>(g.getVertices().keySet());
     }
@@ -99,11 +123,20 @@ public final class AutoencoderGraphBuilder {
         return InputType.convolutional(config.imageSize(), config.imageSize(), config.imageChannels(), CNN2DFormat.NCHW);
     }
 
-    private GraphBuilder base(OptimizerSettings optimizer) {
+    /**
+     * @param workspaces ENABLED for the training graph (faster steps). The encoder- and
+     *                   decoder-only graphs, which only ever run inference, use NONE: inference
+     *                   with workspaces leaks native memory in M2.1 (about the im2col buffers of
+     *                   every call, +110 MB per 1000 images encoded, never freed, even by a GC),
+     *                   and one graph cannot mix the two modes (DL4J then trips over arrays of
+     *                   closed workspaces). Without workspaces the buffers are ordinary arrays
+     *                   that the GC frees; Autoencoder asks for that after large calls.
+     */
+    private GraphBuilder base(OptimizerSettings optimizer, WorkspaceMode workspaces) {
         return new NeuralNetConfiguration.Builder()
                 .seed(optimizer.seed())
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(optimizer.learningRate()))
+                .dataType(dataType(optimizer.precision()))
+                .updater(adam(optimizer))
                 // Decoupled (AdamW) decay: DL4J applies WeightDecay after the updater, times the learning rate.
                 .weightDecay(optimizer.weightDecay(), true)
                 .weightDecayBias(optimizer.weightDecay(), true)
@@ -111,8 +144,8 @@ public final class AutoencoderGraphBuilder {
                 .weightInit(WeightInit.XAVIER)
                 .activation(Activation.IDENTITY)
                 .convolutionMode(ConvolutionMode.Same)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .trainingWorkspaceMode(workspaces)
+                .inferenceWorkspaceMode(workspaces)
                 .graphBuilder();
     }
 
@@ -185,6 +218,26 @@ public final class AutoencoderGraphBuilder {
             prev = drop;
         }
         return prev;
+    }
+
+    /**
+     * Adam with PyTorch's defaults; in half precision its epsilon is 1e-4 instead of 1e-8, which
+     * underflows to zero in FP16 (smallest subnormal 6e-8) and turns the first update into 0/0.
+     */
+    private static Adam adam(OptimizerSettings optimizer) {
+        Adam adam = new Adam(optimizer.learningRate());
+        if (optimizer.precision() == Precision.FP16) {
+            adam.setEpsilon(HALF_ADAM_EPSILON);
+        }
+        return adam;
+    }
+
+    private static Precision precisionOf(DataType type) {
+        return switch (type) {
+            case HALF -> Precision.FP16;
+            case BFLOAT16 -> Precision.BF16;
+            default -> Precision.FP32;
+        };
     }
 
     private static String name(boolean encoder, int block, String part) {

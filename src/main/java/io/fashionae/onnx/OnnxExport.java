@@ -87,8 +87,10 @@ public final class OnnxExport {
     public static Report exportAll(Autoencoder model, Path modelsDir, INDArray realImages, String trainingJson,
             String sourceSha256) throws IOException {
         List<PartReport> parts = new ArrayList<>();
+        // ONNX files always hold 32-bit floats: a half-precision model is converted (and checked) as such.
+        Autoencoder fp32 = model.toFloat32();
         for (ModelPart part : ModelPart.values()) {
-            parts.add(exportPart(model, part, modelsDir.resolve(part.fileName()), realImages, trainingJson, sourceSha256));
+            parts.add(exportPart(fp32, part, modelsDir.resolve(part.fileName()), realImages, trainingJson, sourceSha256));
         }
         Report report = new Report(OnnxExporter.OPSET, REL_TOLERANCE, parts);
         Json.writeFile(modelsDir.resolve(REPORT_FILE), report);

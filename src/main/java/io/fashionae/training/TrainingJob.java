@@ -121,6 +121,6 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
 
     /** The optimiser settings the graph is built with. */
     public OptimizerSettings optimizer() {
-        return new OptimizerSettings(training.learningRate(), training.weightDecay(), training.seed());
+        return new OptimizerSettings(training.learningRate(), training.weightDecay(), training.seed(), training.precision());
     }
 }
