@@ -14,6 +14,8 @@ import java.util.List;
  * @param trainRuns               every repeat's training throughput at {@code batchSize}
  * @param trainImagesPerS256      training step throughput at batch 256
  * @param encodeImagesPerS        encoder throughput in DL4J, inference mode, 10,000 images in chunks
+ * @param encodeOnnxImagesPerS    encoder throughput in ONNX Runtime (the exported encoder, what
+ *                                {@code fashionae encode} runs), 10,000 images in batches of 1000
  * @param decodeDl4jImagesPerS    decoder throughput in DL4J, batches of 1000
  * @param decodeOnnxImagesPerS    decoder throughput in ONNX Runtime (the exported decoder), batches of 1000
  * @param decodeOnnxSingleMs      median latency of decoding one point in ONNX Runtime
@@ -31,6 +33,7 @@ public record BenchmarkResult(
         List<Double> trainRuns,
         double trainImagesPerS256,
         double encodeImagesPerS,
+        double encodeOnnxImagesPerS,
         double decodeDl4jImagesPerS,
         double decodeOnnxImagesPerS,
         double decodeOnnxSingleMs,
@@ -48,7 +51,7 @@ public record BenchmarkResult(
     /** The same result with the reference's figures attached. */
     public BenchmarkResult withReference(ReferenceComparison comparison) {
         return new BenchmarkResult(batchSize, data, precision, trainImagesPerS, trainRuns, trainImagesPerS256,
-                encodeImagesPerS, decodeDl4jImagesPerS, decodeOnnxImagesPerS, decodeOnnxSingleMs, peakHeapBytes,
+                encodeImagesPerS, encodeOnnxImagesPerS, decodeDl4jImagesPerS, decodeOnnxImagesPerS, decodeOnnxSingleMs, peakHeapBytes,
                 offHeapBytes, peakRssBytes, backend, comparison);
     }
 }

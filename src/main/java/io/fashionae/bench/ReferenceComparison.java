@@ -19,10 +19,11 @@ import java.nio.file.Path;
  * @param trainImagesPerS      its training throughput
  * @param encodeImagesPerS     its encoding throughput
  * @param trainRatio           our training throughput / its
- * @param encodeRatio          our encoding throughput / its
+ * @param encodeRatio          our DL4J encoding throughput / its
+ * @param encodeOnnxRatio      our ONNX Runtime encoding throughput / its
  */
 public record ReferenceComparison(String file, String torch, int threads, int batchSize, double trainImagesPerS,
-                                  double encodeImagesPerS, double trainRatio, double encodeRatio) {
+                                  double encodeImagesPerS, double trainRatio, double encodeRatio, double encodeOnnxRatio) {
 
     /**
      * Reads the reference's JSON and compares {@code ours} with it.
@@ -49,6 +50,6 @@ public record ReferenceComparison(String file, String torch, int threads, int ba
         double encode = json.get("encode_images_per_s").asDouble();
         return new ReferenceComparison(file.toString(), json.path("torch").asText(""), json.path("threads").asInt(0),
                 json.path("batch_size").asInt(ours.batchSize()), train, encode,
-                ours.trainImagesPerS() / train, ours.encodeImagesPerS() / encode);
+                ours.trainImagesPerS() / train, ours.encodeImagesPerS() / encode, ours.encodeOnnxImagesPerS() / encode);
     }
 }

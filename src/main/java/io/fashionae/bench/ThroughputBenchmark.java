@@ -3,6 +3,7 @@ package io.fashionae.bench;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.inference.OnnxDecoder;
+import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.onnx.ModelPart;
 import io.fashionae.onnx.OnnxExporter;
 import io.fashionae.data.LabeledImages;
@@ -75,7 +76,8 @@ public final class ThroughputBenchmark {
             return DECODE_BATCH / seconds(t0);
         }));
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
-        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), median(trainRuns), trainRuns, train256, encode, decode,
+        double encodeOnnx = onnxEncode(ae, sample);
+        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), median(trainRuns), trainRuns, train256, encode, encodeOnnx, decode,
                 onnx.imagesPerS(), onnx.singleMs(), peakHeap(), Pointer.totalBytes(), peakRss(), BackendInfo.current(), null);
     }
 
@@ -93,6 +95,30 @@ public final class ThroughputBenchmark {
             runs.add((double) timedSteps * batch / seconds(t0));
         }
         return runs;
+    }
+
+    /** Exports the encoder to a temporary file and times it in ONNX Runtime on {@code images}, 1000 at a time. */
+    private double onnxEncode(Autoencoder ae, INDArray images) throws IOException {
+        Path file = Files.createTempFile("fashionae-bench-encoder", ".onnx");
+        try {
+            Files.write(file, OnnxExporter.export(ae.toFloat32(), ModelPart.ENCODER, Map.of()).toByteArray());
+            int side = model.imageSize();
+            int n = (int) images.size(0);
+            float[] pixels = images.dup('c').data().asFloat();
+            int per = side * side * model.imageChannels();
+            try (OnnxEncoder encoder = OnnxEncoder.open(file)) {
+                return median(repeat(() -> {
+                    long t0 = System.nanoTime();
+                    for (int start = 0; start < n; start += DECODE_BATCH) {
+                        int m = Math.min(DECODE_BATCH, n - start);
+                        encoder.encode(java.util.Arrays.copyOfRange(pixels, start * per, (start + m) * per), m);
+                    }
+                    return n / seconds(t0);
+                }));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private record OnnxFigures(double imagesPerS, double singleMs) {

@@ -64,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         row(w, "train_images_per_s (bs " + batchSize + ")", r.trainImagesPerS(), ref == null ? 0 : ref.trainImagesPerS());
         row(w, "train_images_per_s (bs 256)", r.trainImagesPerS256(), 0);
         row(w, "encode_images_per_s", r.encodeImagesPerS(), ref == null ? 0 : ref.encodeImagesPerS());
+        row(w, "encode_onnx_images_per_s", r.encodeOnnxImagesPerS(), ref == null ? 0 : ref.encodeImagesPerS());
         row(w, "decode_dl4j_images_per_s", r.decodeDl4jImagesPerS(), 0);
         row(w, "decode_onnx_images_per_s", r.decodeOnnxImagesPerS(), 0);
         row(w, "decode_onnx_single_ms", r.decodeOnnxSingleMs(), 0);

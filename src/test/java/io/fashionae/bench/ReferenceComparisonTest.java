@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceComparisonTest {
     private static final BenchmarkResult OURS = new BenchmarkResult(64, "fashion-mnist", "fp32", 150, List.of(150.0), 180,
-            3000, 200, 900, 0.4, 1, 2, 3, null, null);
+            3000, 4000, 200, 900, 0.4, 1, 2, 3, null, null);
 
     @Test
     void ratiosAreOurFiguresOverTheReferences(@TempDir Path dir) throws Exception {
@@ -22,6 +22,7 @@ class ReferenceComparisonTest {
         ReferenceComparison c = ReferenceComparison.read(file, OURS);
         assertThat(c.trainRatio()).isEqualTo(1.5);
         assertThat(c.encodeRatio()).isEqualTo(1.5);
+        assertThat(c.encodeOnnxRatio()).isEqualTo(2.0);
         assertThat(c.torch()).isEqualTo("1.13.0a0");
         assertThat(OURS.withReference(c).reference()).isEqualTo(c);
     }

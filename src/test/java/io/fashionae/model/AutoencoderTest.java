@@ -34,7 +34,7 @@ class AutoencoderTest {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), OPT);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 32, 32);
         for (int i = 0; i < 3; i++) {
-            ae.graph().fit(new org.nd4j.linalg.dataset.MultiDataSet(x, x));
+            ae.fitBatch(x);
         }
         INDArray full = ae.reconstruct(x);
         INDArray twoSteps = ae.decode(ae.encode(x));

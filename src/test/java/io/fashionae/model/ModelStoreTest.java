@@ -26,7 +26,7 @@ class ModelStoreTest {
         ModelConfig config = ModelConfig.seedDefaults().withLatentDim(3);
         Autoencoder ae = Autoencoder.create(config, new OptimizerSettings(5e-4, 1e-5, 3));
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 32, 32);
-        ae.graph().fit(new MultiDataSet(x, x));
+        ae.fitBatch(x);
         Path file = dir.resolve("autoencoder.zip");
         ModelStore.save(ae, file);
 

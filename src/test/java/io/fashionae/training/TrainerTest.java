@@ -32,11 +32,11 @@ class TrainerTest {
     void lossFallsWhenFittingOneSmallBatchRepeatedly() {
         Autoencoder ae = Autoencoder.create(MODEL, new OptimizerSettings(2e-3, 1e-5, 1));
         INDArray x = SyntheticData.bars(32, 2).images();
-        ae.graph().fit(new MultiDataSet(x, x));
+        ae.fitBatch(x);
         double first = ae.lastStepLoss();
         double last = first;
         for (int i = 0; i < 40; i++) {
-            ae.graph().fit(new MultiDataSet(x, x));
+            ae.fitBatch(x);
             last = ae.lastStepLoss();
         }
         assertThat(last).isLessThan(first * 0.5);
