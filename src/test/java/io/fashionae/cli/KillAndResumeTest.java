@@ -81,15 +81,13 @@ class KillAndResumeTest {
 
         List<String> resume = new ArrayList<>(trainArgs(data, broken));
         resume.add("--resume");
-        Process interrupted = start(broken, resume);
-        long before = awaitCheckpoint(interrupted, broken, 19); // well into epoch 2
-        new ProcessBuilder("kill", "-INT", Long.toString(interrupted.pid())).start().waitFor();
-        assertThat(finish(interrupted)).isEqualTo(130);
-        String err = Files.readString(broken.resolve("err.txt"));
-        assertThat(err).contains("training stopped after step", "--resume").doesNotContain("\tat ");
-        assertThat(Files.readString(broken.resolve("out.txt"))).contains("Resuming from", "checkpoint-step-0000000");
-        long stoppedAt = CheckpointStore.stepOf(new CheckpointStore(broken.resolve("models").resolve("checkpoints"), 3).newest());
-        assertThat(stoppedAt).isGreaterThanOrEqualTo(before).isLessThan(32);
+        if (sigintIgnored()) {
+            // Started under nohup or as a background job of a script: SIGINT is ignored on entry and
+            // the JVM (rightly) never catches it, so only the kill-and-resume half can run here.
+            System.err.println("KillAndResumeTest: SIGINT is ignored in this environment; skipping the Ctrl-C phase");
+        } else {
+            interruptAndCheck(broken, resume);
+        }
 
         assertThat(finish(start(broken, resume))).as(Files.readString(broken.resolve("err.txt"))).isZero();
 
@@ -100,6 +98,33 @@ class KillAndResumeTest {
         try (Stream<Path> files = Files.walk(broken)) {
             assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
         }
+    }
+
+    /** Whether this process (and so its children) ignores SIGINT: bit 1 of SigIgn in /proc/self/status. */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                return (mask & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
+    }
+
+    private static void interruptAndCheck(Path broken, List<String> resume) throws Exception {
+        Process interrupted = start(broken, resume);
+        long before = awaitCheckpoint(interrupted, broken, 19); // well into epoch 2
+        new ProcessBuilder("kill", "-INT", Long.toString(interrupted.pid())).start().waitFor();
+        assertThat(finish(interrupted)).isEqualTo(130);
+        String err = Files.readString(broken.resolve("err.txt"));
+        assertThat(err).contains("training stopped after step", "--resume").doesNotContain("\tat ");
+        assertThat(Files.readString(broken.resolve("out.txt"))).contains("Resuming from", "checkpoint-step-0000000");
+        long stoppedAt = CheckpointStore.stepOf(new CheckpointStore(broken.resolve("models").resolve("checkpoints"), 3).newest());
+        assertThat(stoppedAt).isGreaterThanOrEqualTo(before).isLessThan(32);
     }
 
     private static void assertSameFrames(Path expectedDir, Path actualDir) throws IOException {
