@@ -93,6 +93,7 @@ final class TrainCommand implements Callable<Integer> {
                 precision);
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
+        io.fashionae.model.Autoencoder.checkSupported(model, precision);
         TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
                 outputOptions.toConfigCheckedWritable(), checkpoints);
         PrintWriter out = spec.commandLine().getOut();

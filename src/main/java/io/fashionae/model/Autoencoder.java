@@ -53,15 +53,25 @@ public final class Autoencoder {
 
     /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
     public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer) {
-        if (optimizer.precision() == io.fashionae.config.Precision.FP16 && config.batchNorm()) {
-            // Measured: M2.1's batch-norm backward pass in HALF turns the parameters to NaN on the first step.
-            throw new io.fashionae.common.UserException("--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
-                    + "half-precision batch norm diverges (NaN) on the first step", "add --no-batch-norm, or use --precision fp32");
-        }
+        checkSupported(config, optimizer.precision());
         ComputationGraph graph = new ComputationGraph(new AutoencoderGraphBuilder(config).full(optimizer));
         graph.init();
         PyTorchInit.apply(graph, optimizer.seed());
         return new Autoencoder(config, graph);
+    }
+
+    /**
+     * Refuses the precisions DL4J M2.1 cannot train this architecture in, before anything is built.
+     *
+     * @throws io.fashionae.common.UserException for bf16, and for fp16 with batch norm
+     */
+    public static void checkSupported(ModelConfig config, io.fashionae.config.Precision precision) {
+        AutoencoderGraphBuilder.dataType(precision);
+        if (precision == io.fashionae.config.Precision.FP16 && config.batchNorm()) {
+            // Measured: M2.1's batch-norm backward pass in HALF turns the parameters to NaN on the first step.
+            throw new io.fashionae.common.UserException("--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
+                    + "half-precision batch norm diverges (NaN) on the first step", "add --no-batch-norm, or use --precision fp32");
+        }
     }
 
     /** Wraps a graph restored from disk, which must have been built from {@code config}. */

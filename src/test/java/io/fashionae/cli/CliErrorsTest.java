@@ -42,6 +42,8 @@ class CliErrorsTest {
         "--checkpoint-every|-1|--checkpoint-every must be >= 0",
         "--keep-checkpoints|0|--keep-checkpoints must be at least 1",
         "--progress|fancy|Invalid value for option '--progress'",
+        "--precision|fp8|Invalid value for option '--precision'",
+        "--precision|bf16|bf16 is not available",
         "--epochs|three|Invalid value for option '--epochs'"})
     void anInvalidOptionValueIsAOneLineErrorNamingIt(String option, String value, String says, @TempDir Path dir)
             throws Exception {
