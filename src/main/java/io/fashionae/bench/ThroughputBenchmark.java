@@ -1,5 +1,6 @@
 package io.fashionae.bench;
 
+import io.fashionae.common.ProcessMemory;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.inference.OnnxDecoder;
@@ -78,7 +79,7 @@ public final class ThroughputBenchmark {
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
         double encodeOnnx = onnxEncode(ae, sample);
         return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), median(trainRuns), trainRuns, train256, encode, encodeOnnx, decode,
-                onnx.imagesPerS(), onnx.singleMs(), peakHeap(), Pointer.totalBytes(), peakRss(), BackendInfo.current(), null);
+                onnx.imagesPerS(), onnx.singleMs(), peakHeap(), Pointer.totalBytes(), ProcessMemory.peakRssBytes(), BackendInfo.current(), null);
     }
 
     private List<Double> trainRuns(Autoencoder ae, INDArray images, int batch, int timedSteps) {
@@ -99,9 +100,8 @@ public final class ThroughputBenchmark {
 
     /** Exports the encoder to a temporary file and times it in ONNX Runtime on {@code images}, 1000 at a time. */
     private double onnxEncode(Autoencoder ae, INDArray images) throws IOException {
-        Path file = Files.createTempFile("fashionae-bench-encoder", ".onnx");
+        Path file = exportToTemporaryFile(ae, ModelPart.ENCODER);
         try {
-            Files.write(file, OnnxExporter.export(ae.toFloat32(), ModelPart.ENCODER, Map.of()).toByteArray());
             int side = model.imageSize();
             int n = (int) images.size(0);
             float[] pixels = images.dup('c').data().asFloat();
@@ -121,14 +121,20 @@ public final class ThroughputBenchmark {
         }
     }
 
+    /** {@code part} of {@code ae} as an ONNX file in the temporary folder; the caller deletes it. */
+    private static Path exportToTemporaryFile(Autoencoder ae, ModelPart part) throws IOException {
+        Path file = Files.createTempFile("fashionae-bench-" + part.name().toLowerCase(java.util.Locale.ROOT), ".onnx");
+        Files.write(file, OnnxExporter.export(ae.toFloat32(), part, Map.of()).toByteArray());
+        return file;
+    }
+
     private record OnnxFigures(double imagesPerS, double singleMs) {
     }
 
     /** Exports the decoder to a temporary file and times it in ONNX Runtime, in batches and one point at a time. */
     private OnnxFigures onnxDecode(Autoencoder ae, float[] points) throws IOException {
-        Path file = Files.createTempFile("fashionae-bench-decoder", ".onnx");
+        Path file = exportToTemporaryFile(ae, ModelPart.DECODER);
         try {
-            Files.write(file, OnnxExporter.export(ae.toFloat32(), ModelPart.DECODER, Map.of()).toByteArray());
             try (OnnxDecoder decoder = OnnxDecoder.open(file)) {
                 int n = points.length / model.latentDim();
                 double batched = median(repeat(() -> {
@@ -197,10 +203,5 @@ public final class ThroughputBenchmark {
             }
         }
         return peak;
-    }
-
-    /** Peak resident set size from /proc (Linux); 0 elsewhere. */
-    static long peakRss() {
-        return io.fashionae.common.ProcessMemory.peakRssBytes();
     }
 }

@@ -49,6 +49,8 @@ public final class AutoencoderGraphBuilder {
     private static final double BN_DECAY = 0.9;
     private static final double BN_EPS = 1e-5;
     private static final double HALF_ADAM_EPSILON = 1e-4;
+    /** The encoder- and decoder-only graphs never train: their updater settings are unused. */
+    private static final OptimizerSettings INFERENCE_ONLY = new OptimizerSettings(1e-3, 0, 0);
 
     private final ModelConfig config;
     private final DataType dataType;
@@ -80,7 +82,7 @@ public final class AutoencoderGraphBuilder {
 
     /** Image to reconstruction, with the MSE loss layer: the graph that trains. */
     public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
-        GraphBuilder g = base(optimizer, WorkspaceMode.ENABLED).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = base(optimizer, dataType(optimizer.precision()), WorkspaceMode.ENABLED).addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
         String reconstruction = addDecoder(g, latent);
         g.addLayer(GraphNames.LOSS, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
@@ -92,28 +94,28 @@ public final class AutoencoderGraphBuilder {
 
     /** Image to latent vector. */
     public ComputationGraphConfiguration encoderOnly() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = inferenceBase().addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
         return g.setOutputs(latent).setInputTypes(imageType()).build();
     }
 
     /** Latent vector to reconstruction; its input is named {@link GraphNames#LATENT}. */
     public ComputationGraphConfiguration decoderOnly() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.LATENT);
+        GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
         String out = addDecoder(g, GraphNames.LATENT);
         return g.setOutputs(out).setInputTypes(InputType.feedForward(config.latentDim())).build();
     }
 
     /** Names of the encoder's layers, in order. */
     public List<String> encoderLayerNames() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = inferenceBase().addInputs(GraphNames.IMAGE);
         addEncoder(g, GraphNames.IMAGE);
         return new ArrayList<>(g.getVertices().keySet());
     }
 
     /** Names of the decoder's layers, in order. */
     public List<String> decoderLayerNames() {
-        GraphBuilder g = base(new OptimizerSettings(1e-3, 0, 0, precisionOf(dataType)), WorkspaceMode.NONE).addInputs(GraphNames.LATENT);
+        GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
         addDecoder(g, GraphNames.LATENT);
         return new ArrayList<>(g.getVertices().keySet());
     }
@@ -132,10 +134,14 @@ public final class AutoencoderGraphBuilder {
      *                   closed workspaces). Without workspaces the buffers are ordinary arrays
      *                   that the GC frees; Autoencoder asks for that after large calls.
      */
-    private GraphBuilder base(OptimizerSettings optimizer, WorkspaceMode workspaces) {
+    private GraphBuilder inferenceBase() {
+        return base(INFERENCE_ONLY, dataType, WorkspaceMode.NONE);
+    }
+
+    private GraphBuilder base(OptimizerSettings optimizer, DataType type, WorkspaceMode workspaces) {
         return new NeuralNetConfiguration.Builder()
                 .seed(optimizer.seed())
-                .dataType(dataType(optimizer.precision()))
+                .dataType(type)
                 .updater(adam(optimizer))
                 // Decoupled (AdamW) decay: DL4J applies WeightDecay after the updater, times the learning rate.
                 .weightDecay(optimizer.weightDecay(), true)
@@ -230,14 +236,6 @@ public final class AutoencoderGraphBuilder {
             adam.setEpsilon(HALF_ADAM_EPSILON);
         }
         return adam;
-    }
-
-    private static Precision precisionOf(DataType type) {
-        return switch (type) {
-            case HALF -> Precision.FP16;
-            case BFLOAT16 -> Precision.BF16;
-            default -> Precision.FP32;
-        };
     }
 
     private static String name(boolean encoder, int block, String part) {

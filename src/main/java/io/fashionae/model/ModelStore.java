@@ -83,14 +83,22 @@ public final class ModelStore {
 
     /** One of our JSON entries of {@code file} ({@link #TRAINING_ENTRY}, {@link #CHECKPOINT_ENTRY}), or null when absent. */
     public static String readEntry(Path file, String name) {
+        return readEntries(file, name).get(name);
+    }
+
+    /** Several of our JSON entries of {@code file}, read in one pass; absent entries are left out of the map. */
+    public static Map<String, String> readEntries(Path file, String... names) {
+        Map<String, String> found = new java.util.HashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry(name);
-            if (entry == null) {
-                return null;
+            for (String name : names) {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry != null) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        found.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            return found;
         } catch (IOException e) {
             throw notAModel(file, "cannot read it: " + e.getMessage(), e);
         }

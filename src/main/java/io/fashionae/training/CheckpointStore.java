@@ -115,8 +115,9 @@ public final class CheckpointStore {
 
     private static Restored read(Path file, List<String> skipped) throws IOException {
         Autoencoder model = ModelStore.load(file, true);
-        String trainingJson = ModelStore.readEntry(file, ModelStore.TRAINING_ENTRY);
-        String stateJson = ModelStore.readEntry(file, ModelStore.CHECKPOINT_ENTRY);
+        java.util.Map<String, String> entries = ModelStore.readEntries(file, ModelStore.TRAINING_ENTRY, ModelStore.CHECKPOINT_ENTRY);
+        String trainingJson = entries.get(ModelStore.TRAINING_ENTRY);
+        String stateJson = entries.get(ModelStore.CHECKPOINT_ENTRY);
         if (trainingJson == null || stateJson == null) {
             throw new IOException("not a checkpoint: no training settings or state");
         }

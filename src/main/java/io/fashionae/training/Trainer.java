@@ -255,17 +255,13 @@ public final class Trainer {
         return new LatentPoints(model.encodeToArray(split.images()), model.config().latentDim(), split.labels());
     }
 
-    /** Listener time of the whole run; with no frame listener, what the state carried in. */
+    /** Listener time of the whole run: the frame listeners were resumed with what the state carried in. */
     private double listenerSeconds() {
-        return frameListeners().findAny().isPresent()
-                ? frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum()
-                : state.listenerSeconds();
+        return frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum();
     }
 
     private List<FrameStats> frameStats() {
-        return frameListeners().findAny().isPresent()
-                ? frameListeners().flatMap(l -> l.frameStats().stream()).toList()
-                : state.frames();
+        return frameListeners().flatMap(l -> l.frameStats().stream()).toList();
     }
 
     private Stream<LatentFrameListener> frameListeners() {
