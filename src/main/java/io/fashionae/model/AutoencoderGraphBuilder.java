@@ -3,6 +3,8 @@ package io.fashionae.model;
 import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
+import io.fashionae.model.layer.NativeConvolution;
+import io.fashionae.model.layer.NativeDeconvolution2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -16,8 +18,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
@@ -163,7 +163,7 @@ public final class AutoencoderGraphBuilder {
             int k = config.kernels().get(i);
             int s = config.strides().get(i);
             String conv = GraphNames.encoder(block, CONV);
-            g.addLayer(conv, new ConvolutionLayer.Builder(k, k).stride(s, s)
+            g.addLayer(conv, new NativeConvolution.Builder(k, k).stride(s, s)
                     .nIn(inChannels).nOut(config.channels().get(i))
                     .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
                     .dataFormat(CNN2DFormat.NCHW).build(), prev);
@@ -187,7 +187,7 @@ public final class AutoencoderGraphBuilder {
             int k = config.decoderKernel(i);
             int s = config.decoderStride(i);
             String deconv = GraphNames.decoder(block, DECONV);
-            g.addLayer(deconv, new Deconvolution2D.Builder(k, k).stride(s, s)
+            g.addLayer(deconv, new NativeDeconvolution2D.Builder(k, k).stride(s, s)
                     .nIn(config.decoderInChannels(i)).nOut(config.decoderOutChannels(i))
                     .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
                     .dataFormat(CNN2DFormat.NCHW).build(), prev);
@@ -198,7 +198,7 @@ public final class AutoencoderGraphBuilder {
             boolean last = i == config.layers() - 1;
             prev = addNormActivationDropout(g, deconv, block, false, config.batchNorm() && !last);
         }
-        g.addLayer(GraphNames.DECODER_OUTPUT, new ConvolutionLayer.Builder(1, 1).stride(1, 1)
+        g.addLayer(GraphNames.DECODER_OUTPUT, new NativeConvolution.Builder(1, 1).stride(1, 1)
                 .nIn(config.decoderOutChannels(config.layers() - 1)).nOut(config.imageChannels())
                 .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
                 .dataFormat(CNN2DFormat.NCHW).build(), prev);
