@@ -7,13 +7,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * Which ND4J backend runs the maths, on which device, with how many threads.
  *
  * @param backend  ND4J backend class, e.g. {@code CpuBackend} or {@code JCublasBackend}
+ * @param natives  the build of libnd4j that was loaded, e.g. {@code linux-x86_64-onednn-avx2}
+ *                 (its oneDNN kernels are what make the native convolution layers fast)
  * @param device   CPU description or the CUDA device name
  * @param blas     BLAS vendor (OpenBLAS, MKL, cuBLAS)
  * @param threads  OpenMP threads ND4J uses
  * @param fallback non-empty when the CUDA backend was on the classpath but could not start
  */
-public record BackendInfo(String backend, String device, String blas, int threads, String fallback) {
+public record BackendInfo(String backend, String natives, String device, String blas, int threads, String fallback) {
     private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+    /** JavaCPP unpacks each native build of ND4J into a folder named after its classifier. */
+    private static final java.util.regex.Pattern NATIVE_BUILD =
+            java.util.regex.Pattern.compile("/bindings/([A-Za-z0-9_-]+)/[^/]*nd4j[^/]*$");
 
     /** Describes the backend ND4J chose (loading it if it is not loaded yet). */
     public static BackendInfo current() {
@@ -27,12 +32,23 @@ public record BackendInfo(String backend, String device, String blas, int thread
         String fallback = !cuda && cudaOnClasspath()
                 ? "the CUDA backend is on the classpath but could not start (no GPU, or no CUDA 11.6 driver/runtime); running on the CPU"
                 : "";
-        return new BackendInfo(backend, device, blas, threads, fallback);
+        return new BackendInfo(backend, nativeBuild(), device, blas, threads, fallback);
     }
 
-    /** One line for the console: {@code ND4J backend CpuBackend on CPU (2 cores), OpenBLAS, 2 threads}. */
+    /** The classifier of the libnd4j library JavaCPP loaded, or {@code unknown}. */
+    static String nativeBuild() {
+        for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
+            java.util.regex.Matcher m = NATIVE_BUILD.matcher(path == null ? "" : path);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "unknown";
+    }
+
+    /** One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2) on CPU (2 cores), BLAS OPENBLAS, 2 threads}. */
     public String describe() {
-        return "ND4J backend " + backend + " on " + device + ", BLAS " + blas + ", " + threads + " threads";
+        return "ND4J backend " + backend + " (" + natives + ") on " + device + ", BLAS " + blas + ", " + threads + " threads";
     }
 
     private static boolean cudaOnClasspath() {

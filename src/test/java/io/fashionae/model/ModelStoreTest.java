@@ -35,6 +35,10 @@ class ModelStoreTest {
         assertThat(loaded.reconstruct(x)).isEqualTo(ae.reconstruct(x));
         assertThat(loaded.decode(Nd4j.ones(DataType.FLOAT, 1, 3))).isEqualTo(ae.decode(Nd4j.ones(DataType.FLOAT, 1, 3)));
         assertThat(loaded.graph().getUpdater().getStateViewArray()).isEqualTo(ae.graph().getUpdater().getStateViewArray());
+        // The fast layers survive DL4J's JSON: a restored (or resumed) model trains as fast as a new one.
+        assertThat(loaded.graph().getLayer("encoder1_conv")).isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
+        assertThat(loaded.graph().getLayer("decoder1_deconv")).isInstanceOf(io.fashionae.model.layer.NativeDeconvolution2DLayer.class);
+        assertThat(loaded.decoderGraph().getLayer("decoder_output")).isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertThat(zip.getEntry(ModelStore.CONFIG_ENTRY)).isNotNull();
         }

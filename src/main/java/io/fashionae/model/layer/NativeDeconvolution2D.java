@@ -1,7 +1,6 @@
 package io.fashionae.model.layer;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
@@ -29,14 +28,8 @@ public class NativeDeconvolution2D extends Deconvolution2D {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeDeconvolution2D", getLayerName(), layerIndex, getNIn(), getNOut());
-        NativeDeconvolution2DLayer layer = new NativeDeconvolution2DLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new NativeDeconvolution2DLayer(conf, networkDataType), initializer(), conf, listeners,
+                layerIndex, paramsView, initializeParams);
     }
 
     /** DL4J's deconvolution builder, building a {@link NativeDeconvolution2D}. */
