@@ -1,6 +1,9 @@
 package io.fashionae.training;
 
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -17,8 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public record BackendInfo(String backend, String natives, String device, String blas, int threads, String fallback) {
     private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
     /** JavaCPP unpacks each native build of ND4J into a folder named after its classifier. */
-    private static final java.util.regex.Pattern NATIVE_BUILD =
-            java.util.regex.Pattern.compile("/bindings/([A-Za-z0-9_-]+)/[^/]*nd4j[^/]*$");
+    private static final Pattern NATIVE_BUILD = Pattern.compile("/bindings/([A-Za-z0-9_-]+)/[^/]*nd4j[^/]*$");
 
     /** Describes the backend ND4J chose (loading it if it is not loaded yet). */
     public static BackendInfo current() {
@@ -37,8 +39,8 @@ public record BackendInfo(String backend, String natives, String device, String 
 
     /** The classifier of the libnd4j library JavaCPP loaded, or {@code unknown}. */
     static String nativeBuild() {
-        for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
-            java.util.regex.Matcher m = NATIVE_BUILD.matcher(path == null ? "" : path);
+        for (String path : Loader.getLoadedLibraries().values()) {
+            Matcher m = NATIVE_BUILD.matcher(path == null ? "" : path);
             if (m.find()) {
                 return m.group(1);
             }

@@ -3,7 +3,6 @@ package io.fashionae.model.layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -24,8 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * (views, no copy): the gradient lands directly in DL4J's flattened gradient array.
  */
 public class NativeConvolutionLayer extends ConvolutionLayer {
-    private static final int[] TO_OP_WEIGHTS = {2, 3, 1, 0};
-
     /** Called by {@link NativeConvolution#instantiate}. */
     public NativeConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -36,7 +33,6 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         assertInputSet(false);
         validateInputRank();
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, mgr);
-        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, mgr);
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
         validateInputDepth(weights.size(1));
         int[] inSide = NativeConvArgs.spatial(input.shape(), format);
@@ -44,7 +40,10 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         INDArray output = mgr.create(ArrayType.ACTIVATIONS, input.dataType(),
                 NativeConvArgs.shape(input.size(0), weights.size(0), outSide, format), 'c');
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
-                .addInputs(inputs(input, weights.permute(TO_OP_WEIGHTS), bias))
+                .addInputs(hasBias()
+                        ? new INDArray[] {input, weights.permute(NativeBackprop.TO_OP_WEIGHTS),
+                                getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, mgr)}
+                        : new INDArray[] {input, weights.permute(NativeBackprop.TO_OP_WEIGHTS)})
                 .addIntegerArguments(NativeConvArgs.of(layerConf(), outSide, inSide))
                 .addOutputs(output)
                 .build());
@@ -55,28 +54,15 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, mgr);
-        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, mgr);
+        INDArray bias = hasBias() ? getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, mgr) : null;
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
         INDArray delta = outputGradient(epsilon, mgr);
-        INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
         INDArray inputGrad = mgr.create(ArrayType.ACTIVATION_GRAD, weights.dataType(), input.shape(), 'c');
-        int[] inSide = NativeConvArgs.spatial(input.shape(), format);
-        int[] outSide = NativeConvArgs.spatial(delta.shape(), format);
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
-                .addInputs(hasBias()
-                        ? new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), bias, delta}
-                        : new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), delta})
-                .addIntegerArguments(NativeConvArgs.of(layerConf(), outSide, inSide))
-                .addOutputs(hasBias()
-                        ? new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS), biasGrad}
-                        : new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS)})
-                .build());
-        Gradient gradient = new DefaultGradient();
-        if (hasBias()) {
-            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);
-        }
-        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
+        int[] args = NativeConvArgs.of(layerConf(), NativeConvArgs.spatial(delta.shape(), format),
+                NativeConvArgs.spatial(input.shape(), format));
+        Gradient gradient = NativeBackprop.run("conv2d_bp", args, input, weights, bias, delta, inputGrad,
+                gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY),
+                gradientViews.get(ConvolutionParamInitializer.BIAS_KEY));
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
     }
@@ -98,9 +84,5 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         int[] padding = conf.getConvolutionMode() == ConvolutionMode.Same ? null : conf.getPadding();
         return ConvolutionUtils.getOutputSize(input, conf.getKernelSize(), conf.getStride(), padding,
                 conf.getConvolutionMode(), conf.getDilation(), format);
-    }
-
-    private INDArray[] inputs(INDArray x, INDArray weights, INDArray bias) {
-        return hasBias() ? new INDArray[] {x, weights, bias} : new INDArray[] {x, weights};
     }
 }

@@ -2,7 +2,6 @@ package io.fashionae.model.layer;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.Deconvolution2DLayer;
 import org.deeplearning4j.nn.params.DeconvolutionParamInitializer;
@@ -12,8 +11,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The layer of {@link NativeDeconvolution2D}. DL4J's forward pass already is libnd4j's
@@ -23,8 +20,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [in, out, kH, kW]}; the ops take {@code [kH, kW, out, in]} (a permuted view, no copy).
  */
 public class NativeDeconvolution2DLayer extends Deconvolution2DLayer {
-    private static final int[] TO_OP_WEIGHTS = {2, 3, 1, 0};
-
     /** Called by {@link NativeDeconvolution2D#instantiate}. */
     public NativeDeconvolution2DLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -37,28 +32,14 @@ public class NativeDeconvolution2DLayer extends Deconvolution2DLayer {
         }
         assertInputSet(true);
         INDArray weights = getParamWithNoise(DeconvolutionParamInitializer.WEIGHT_KEY, true, mgr);
+        INDArray bias = hasBias() ? getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, true, mgr) : null;
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
-        INDArray weightGrad = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
-        INDArray biasGrad = gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY);
         INDArray inputGrad = mgr.create(ArrayType.ACTIVATION_GRAD, weights.dataType(), input.shape(), 'c');
         int[] args = NativeConvArgs.of(layerConf(), NativeConvArgs.spatial(epsilon.shape(), format),
                 NativeConvArgs.spatial(input.shape(), format));
-        boolean bias = hasBias();
-        Nd4j.exec(DynamicCustomOp.builder("deconv2d_bp")
-                .addInputs(bias
-                        ? new INDArray[] {input, weights.permute(TO_OP_WEIGHTS),
-                                getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, true, mgr), epsilon}
-                        : new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), epsilon})
-                .addIntegerArguments(args)
-                .addOutputs(bias
-                        ? new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS), biasGrad}
-                        : new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS)})
-                .build());
-        Gradient gradient = new DefaultGradient();
-        if (bias) {
-            gradient.setGradientFor(DeconvolutionParamInitializer.BIAS_KEY, biasGrad);
-        }
-        gradient.setGradientFor(DeconvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
+        Gradient gradient = NativeBackprop.run("deconv2d_bp", args, input, weights, bias, epsilon, inputGrad,
+                gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY),
+                gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY));
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
     }
