@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,9 +32,14 @@ final class ModelOptions {
     @Option(names = "--dropout-rate", paramLabel = "P", description = "Channel drop probability with --dropout (default: ${DEFAULT-VALUE}).")
     double dropoutRate;
 
+    @Option(names = "--gelu", paramLabel = "FORM",
+            description = "GELU formula: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); erf is PyTorch's nn.GELU, "
+                    + "as in the seed; sigmoid is DL4J's x*sigmoid(1.702x).")
+    GeluForm gelu;
+
     /** The validated architecture. */
     ModelConfig toConfig() {
         return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
-                ModelConfig.SEED_IMAGE_SIZE, 1);
+                ModelConfig.SEED_IMAGE_SIZE, 1, gelu);
     }
 }

@@ -25,6 +25,9 @@ import java.util.List;
  * @param dropoutRate   probability of dropping a channel when {@code dropout} is on
  * @param imageSize     side of the (padded) square input image
  * @param imageChannels channels of the input image
+ * @param gelu          the GELU formula of every activation; {@code null}, as read from a model
+ *                      file written before this setting existed, means {@link GeluForm#SIGMOID},
+ *                      the form those models were trained with
  */
 public record ModelConfig(
         int layers,
@@ -36,7 +39,8 @@ public record ModelConfig(
         boolean dropout,
         double dropoutRate,
         int imageSize,
-        int imageChannels) {
+        int imageChannels,
+        GeluForm gelu) {
 
     /** The seed's input side: 28x28 Fashion-MNIST padded by 2 on every side. */
     public static final int SEED_IMAGE_SIZE = 32;
@@ -60,18 +64,25 @@ public record ModelConfig(
         require(dropoutRate >= 0 && dropoutRate < 1, "dropout rate must be in [0, 1), got " + dropoutRate);
         require(imageSize >= 1 && imageChannels >= 1, "image must be at least 1x1x1");
         checkRoundTrip(imageSize, strides);
+        gelu = gelu == null ? GeluForm.SIGMOID : gelu;
     }
 
-    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on. */
+    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on, erf GELU. */
     public static ModelConfig seedDefaults() {
         return new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2,
-                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1);
+                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1, GeluForm.ERF);
     }
 
     /** A copy with another latent size. */
     public ModelConfig withLatentDim(int dim) {
         return new ModelConfig(layers, kernels, channels, strides, dim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels);
+                imageSize, imageChannels, gelu);
+    }
+
+    /** A copy with another GELU formula. */
+    public ModelConfig withGelu(GeluForm form) {
+        return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
+                imageSize, imageChannels, form);
     }
 
     /** Spatial side after each encoder layer, starting with the input: {@code [32, 16, 8, 4]} for the seed. */

@@ -1,8 +1,10 @@
 package io.fashionae.model;
 
 import io.fashionae.common.UserException;
+import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
+import io.fashionae.model.layer.ActivationErfGelu;
 import io.fashionae.model.layer.NativeConvolution;
 import io.fashionae.model.layer.NativeDeconvolution2D;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -36,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Numerics that DL4J M2.1 does not do by itself (see the facts file):
  * every layer's activation and convolution mode are set explicitly (DL4J defaults to sigmoid and
  * Truncate); GELU is a separate {@link ActivationLayer} because {@code BatchNormalization} ignores
- * its activation; the deconvolutions use {@link ConvolutionMode#Same} so a side exactly doubles
+ * its activation, and its exact (erf) form is our own {@link ActivationErfGelu} because DL4J's
+ * {@code GELU} is the sigmoid approximation; the deconvolutions use {@link ConvolutionMode#Same} so a side exactly doubles
  * (DL4J has no {@code output_padding}).
  */
 public final class AutoencoderGraphBuilder {
@@ -215,7 +220,7 @@ public final class AutoencoderGraphBuilder {
             prev = bn;
         }
         String act = name(encoder, block, ACT);
-        g.addLayer(act, new ActivationLayer.Builder().activation(Activation.GELU).build(), prev);
+        g.addLayer(act, new ActivationLayer.Builder().activation(gelu(config.gelu())).build(), prev);
         prev = act;
         if (config.dropout()) {
             String drop = name(encoder, block, DROP);
@@ -224,6 +229,13 @@ public final class AutoencoderGraphBuilder {
             prev = drop;
         }
         return prev;
+    }
+
+    private static IActivation gelu(GeluForm form) {
+        return switch (form) {
+            case ERF -> new ActivationErfGelu();
+            case SIGMOID -> new ActivationGELU();
+        };
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.fashionae.onnx.OnnxGraphBuilder.floatAttr;
 import static io.fashionae.onnx.OnnxGraphBuilder.intAttr;
 import static io.fashionae.onnx.OnnxGraphBuilder.ints;
 
+import io.fashionae.model.layer.ActivationErfGelu;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -204,7 +205,22 @@ final class LayerMapper {
             String gate = onnx.node("Sigmoid", name + "_gelu_gate", new String[] {scaled});
             return onnx.node("Mul", name + "_gelu", new String[] {input, gate});
         }
+        if (fn instanceof ActivationErfGelu) {
+            return erfGelu(name, input);
+        }
         throw new UnsupportedLayerException(name, "activation " + fn);
+    }
+
+    /** {@code 0.5 x (1 + erf(x / sqrt 2))} in opset-9 ops: the {@code Gelu} op needs opset 20, we export 18. */
+    private String erfGelu(String name, String input) {
+        String invSqrt2 = onnx.initializer(name + "_gelu_inv_sqrt2", new float[] {(float) (1 / Math.sqrt(2))});
+        String one = onnx.initializer(name + "_gelu_one", new float[] {1f});
+        String half = onnx.initializer(name + "_gelu_half", new float[] {0.5f});
+        String scaled = onnx.node("Mul", name + "_gelu_scaled", new String[] {input, invSqrt2});
+        String erf = onnx.node("Erf", name + "_gelu_erf", new String[] {scaled});
+        String cdf2 = onnx.node("Add", name + "_gelu_cdf2", new String[] {erf, one});
+        String halfX = onnx.node("Mul", name + "_gelu_half_x", new String[] {input, half});
+        return onnx.node("Mul", name + "_gelu", new String[] {halfX, cdf2});
     }
 
     /** A weight tensor with its DL4J shape, in C order whatever order DL4J keeps it in. */

@@ -45,6 +45,7 @@ public final class ResumeCompatibility {
         compare(d, "--batch-norm", oldModel.batchNorm(), model.batchNorm());
         compare(d, "--dropout", oldModel.dropout(), model.dropout());
         compare(d, "--dropout-rate", oldModel.dropoutRate(), model.dropoutRate());
+        compare(d, "--gelu", oldModel.gelu(), model.gelu());
         compare(d, "image size", oldModel.imageSize(), model.imageSize());
         compare(d, "--batch-size", oldTraining.batchSize(), training.batchSize());
         compare(d, "--lr", oldTraining.learningRate(), training.learningRate());

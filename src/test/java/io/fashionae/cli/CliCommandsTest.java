@@ -24,7 +24,14 @@ class CliCommandsTest {
         CliRunner r = CliRunner.run("summary");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("encoder1_conv", "[-1,32,16,16]", "decoder3_deconv", "[-1,32,32,32]",
-                "Trainable params: 343,619");
+                "Trainable params: 343,619", "GELU erf", "Activation(GELU_ERF)");
+    }
+
+    @Test
+    void summaryShowsDl4jsSigmoidGeluWhenAskedFor() {
+        CliRunner r = CliRunner.run("summary", "--gelu", "sigmoid");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("GELU sigmoid", "Activation(GELU)").doesNotContain("GELU_ERF");
     }
 
     @Test

@@ -43,6 +43,7 @@ class CliErrorsTest {
         "--keep-checkpoints|0|--keep-checkpoints must be at least 1",
         "--progress|fancy|Invalid value for option '--progress'",
         "--precision|fp8|Invalid value for option '--precision'",
+        "--gelu|tanh|Invalid value for option '--gelu'",
         "--precision|bf16|bf16 is not available",
         "--epochs|three|Invalid value for option '--epochs'"})
     void anInvalidOptionValueIsAOneLineErrorNamingIt(String option, String value, String says, @TempDir Path dir)

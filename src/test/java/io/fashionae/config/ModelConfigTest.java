@@ -29,7 +29,7 @@ class ModelConfigTest {
 
     @Test
     void derivedSizesFollowAnotherArchitecture() {
-        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 48), List.of(2, 4), 8, false, false, 0.15, 32, 1);
+        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 48), List.of(2, 4), 8, false, false, 0.15, 32, 1, GeluForm.ERF);
         assertThat(c.encoderSides()).containsExactly(32, 16, 4);
         assertThat(c.flattenedSize()).isEqualTo(48 * 4 * 4);
         assertThat(c.decoderStride(0)).isEqualTo(4);
@@ -39,7 +39,7 @@ class ModelConfigTest {
     @Test
     void rejectsStridesThatCannotReconstruct32x32() {
         assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3, 3), List.of(8, 8, 8), List.of(3, 2, 2), 2,
-                true, false, 0.15, 32, 1))
+                true, false, 0.15, 32, 1, GeluForm.ERF))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("cannot reconstruct 32x32")
                 .hasMessageContaining("3x3");
@@ -54,13 +54,13 @@ class ModelConfigTest {
     @Test
     void rejectsListsThatDoNotMatchTheLayerCount() {
         assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3), List.of(8, 8, 8), List.of(2, 2, 2), 2,
-                true, false, 0.15, 32, 1))
+                true, false, 0.15, 32, 1, GeluForm.ERF))
                 .isInstanceOf(UserException.class).hasMessageContaining("kernels must list one value per layer");
     }
 
     @Test
     void rejectsNonPositiveChannels() {
-        assertThatThrownBy(() -> new ModelConfig(1, List.of(3), List.of(0), List.of(2), 2, true, false, 0.15, 32, 1))
+        assertThatThrownBy(() -> new ModelConfig(1, List.of(3), List.of(0), List.of(2), 2, true, false, 0.15, 32, 1, GeluForm.ERF))
                 .isInstanceOf(UserException.class).hasMessageContaining("channels");
     }
 
@@ -69,5 +69,18 @@ class ModelConfigTest {
         ModelConfig c = ModelConfig.seedDefaults().withLatentDim(8);
         assertThat(Json.read(Json.write(c), ModelConfig.class)).isEqualTo(c);
         assertThat(Json.write(c)).contains("\"latent_dim\" : 8");
+    }
+
+    @Test
+    void theSeedsGeluIsTheErfForm() throws Exception {
+        assertThat(ModelConfig.seedDefaults().gelu()).isEqualTo(GeluForm.ERF);
+        assertThat(Json.write(ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID))).contains("\"gelu\" : \"SIGMOID\"");
+    }
+
+    @Test
+    void aModelFileWrittenBeforeTheGeluSettingReadsAsTheSigmoidForm() throws Exception {
+        String json = Json.write(ModelConfig.seedDefaults()).replaceAll(",\\s*\"gelu\" : \"ERF\"", "");
+        assertThat(json).doesNotContain("gelu");
+        assertThat(Json.read(json, ModelConfig.class).gelu()).isEqualTo(GeluForm.SIGMOID);
     }
 }

@@ -22,6 +22,6 @@ class ModelSummaryTest {
                 });
         assertThat(s.rows()).filteredOn(r -> r.name().equals("decoder3_deconv"))
                 .singleElement().satisfies(r -> assertThat(r.shape()).isEqualTo("[-1,32,32,32]"));
-        assertThat(s.format()).contains("Trainable params: 343,619").contains("Activation(GELU)");
+        assertThat(s.format()).contains("Trainable params: 343,619").contains("Activation(GELU_ERF)");
     }
 }

@@ -1,5 +1,6 @@
 package io.fashionae.onnx;
 
+import io.fashionae.config.GeluForm;
 import io.fashionae.common.Json;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.model.Autoencoder;
@@ -21,7 +22,7 @@ public final class GoldenModel {
     static final String MODEL = "tiny-autoencoder.zip";
     static final String EXPECTED = "tiny-expected.json";
     static final ModelConfig CONFIG = new ModelConfig(2, List.of(3, 3), List.of(4, 8), List.of(2, 2), 2, true, false,
-            0.15, 32, 1);
+            0.15, 32, 1, GeluForm.SIGMOID);
 
     /**
      * Inputs and outputs, flattened row-major.

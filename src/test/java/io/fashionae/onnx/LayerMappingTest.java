@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnx.proto.OnnxMl;
 import io.fashionae.inference.OnnxModel;
+import io.fashionae.model.layer.ActivationErfGelu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -136,6 +137,15 @@ class LayerMappingTest {
             erfFormGap = Math.max(erfFormGap, Math.abs(erfGelu - y.getDouble(0, i)));
         }
         assertThat(erfFormGap).as("ONNX Gelu (erf) would be off by this much").isGreaterThan(0.01);
+    }
+
+    @Test
+    void theErfGeluMapsToOnnxErf(@TempDir Path dir) throws Exception {
+        Layer gelu = new ActivationLayer.Builder().activation(new ActivationErfGelu()).build();
+        ComputationGraph g = single(gelu, InputType.feedForward(50));
+        INDArray x = Nd4j.linspace(-4, 4, 50, DataType.FLOAT).reshape(1, 50);
+        INDArray y = g.outputSingle(x.dup());
+        assertThat(maxDiff(onnx(g, InputType.feedForward(50), x, dir), y)).isLessThan(1e-6);
     }
 
     @Test

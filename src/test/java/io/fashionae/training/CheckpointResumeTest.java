@@ -3,6 +3,7 @@ package io.fashionae.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.config.GeluForm;
 import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.ModelConfig;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointResumeTest {
     /** Small but real: the seed's architecture, 8 batches of 32 per epoch, dropout on so its masks count too. */
     private static final ModelConfig MODEL = new ModelConfig(3, List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2), 2,
-            true, true, 0.15, 32, 1);
+            true, true, 0.15, 32, 1, GeluForm.ERF);
     private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
     private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);
     private static final FashionMnistDataModule DATA =
@@ -120,9 +121,10 @@ class CheckpointResumeTest {
                 .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
         CheckpointStore.Restored restored = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest();
         TrainingConfig otherLr = new TrainingConfig(2, 32, 1e-3, 1e-5, 5, 0, 0);
-        assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3), otherLr, PLOTS))
+        assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3).withGelu(GeluForm.SIGMOID), otherLr, PLOTS))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("--latent-dim (checkpoint 2, now 3)")
+                .hasMessageContaining("--gelu (checkpoint ERF, now SIGMOID)")
                 .hasMessageContaining("--lr (checkpoint 0.002, now 0.001)")
                 .hasMessageNotContaining("--seed");
         // More epochs than the interrupted run is fine: it trains further.

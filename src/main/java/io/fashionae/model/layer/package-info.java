@@ -1,6 +1,8 @@
 /**
- * Convolution layers that call libnd4j's native {@code conv2d}/{@code deconv2d} ops and their
- * {@code _bp} ops directly, in place of DL4J M2.1's layer code.
+ * What DL4J M2.1 lacks or does slowly: convolution layers that call libnd4j's native
+ * {@code conv2d}/{@code deconv2d} ops and their {@code _bp} ops directly, in place of DL4J's
+ * layer code, and the exact (erf) GELU of PyTorch's {@code nn.GELU()}
+ * ({@link io.fashionae.model.layer.ActivationErfGelu}), which DL4J does not have.
  *
  * <p>Why: DL4J's {@code ConvolutionLayer} does its own im2col and GEMM in Java-called steps
  * (a 1x1 convolution's backward pass took ~200 ms per batch of 64 here), and both it and
