@@ -49,4 +49,13 @@ class KnnTest {
         assertThat(Knn.accuracy(ref, q, 1)).isZero();
         assertThat(Knn.accuracy(ref, q, 5)).isEqualTo(1.0);
     }
+
+    @Test
+    void aTiedVoteGoesToTheLowerClassIndexAsInTheReference() {
+        // Nearest first: 6, 2, 6, 2, 9 -- a 2-2-1 vote; the reference's argmax picks class 2,
+        // although a class-6 point is the nearest.
+        LatentPoints ref = new LatentPoints(new float[] {1, 0, 2, 0, 3, 0, 4, 0, 5, 0}, 2, new int[] {6, 2, 6, 2, 9});
+        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {2}), 5)).isEqualTo(1.0);
+        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {6}), 5)).isZero();
+    }
 }
