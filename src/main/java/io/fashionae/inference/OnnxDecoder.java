@@ -1,6 +1,7 @@
 package io.fashionae.inference;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Decodes latent points to images with {@code decoder.onnx} in ONNX Runtime, without ND4J.
@@ -50,7 +51,7 @@ public final class OnnxDecoder implements AutoCloseable {
         float[] out = null;
         for (int start = 0; start < n; start += CHUNK) {
             int count = Math.min(CHUNK, n - start);
-            float[] chunk = java.util.Arrays.copyOfRange(latents, start * latentDim, (start + count) * latentDim);
+            float[] chunk = Arrays.copyOfRange(latents, start * latentDim, (start + count) * latentDim);
             float[] images = model.run(chunk, count, latentDim);
             int perPoint = images.length / count;
             if (out == null) {

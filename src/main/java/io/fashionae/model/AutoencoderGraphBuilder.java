@@ -41,8 +41,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * every layer's activation and convolution mode are set explicitly (DL4J defaults to sigmoid and
  * Truncate); GELU is a separate {@link ActivationLayer} because {@code BatchNormalization} ignores
  * its activation, and its exact (erf) form is our own {@link ActivationErfGelu} because DL4J's
- * {@code GELU} is the sigmoid approximation; the deconvolutions use {@link ConvolutionMode#Same} so a side exactly doubles
- * (DL4J has no {@code output_padding}).
+ * {@code GELU} is the sigmoid approximation; the deconvolutions use {@link ConvolutionMode#Same}
+ * so a side exactly doubles (DL4J has no {@code output_padding}).
  */
 public final class AutoencoderGraphBuilder {
     private static final String CONV = "conv";

@@ -200,15 +200,20 @@ final class LayerMapper {
             if (gelu.isPrecise()) {
                 throw new UnsupportedLayerException(name, "GELU(precise=true), whose DL4J formula matches no ONNX form");
             }
-            String scale = onnx.initializer(name + "_gelu_scale", new float[] {GELU_SIGMOID_SCALE});
-            String scaled = onnx.node("Mul", name + "_gelu_scaled", new String[] {input, scale});
-            String gate = onnx.node("Sigmoid", name + "_gelu_gate", new String[] {scaled});
-            return onnx.node("Mul", name + "_gelu", new String[] {input, gate});
+            return sigmoidGelu(name, input);
         }
         if (fn instanceof ActivationErfGelu) {
             return erfGelu(name, input);
         }
         throw new UnsupportedLayerException(name, "activation " + fn);
+    }
+
+    /** DL4J's {@code x * sigmoid(1.702 x)}. */
+    private String sigmoidGelu(String name, String input) {
+        String scale = onnx.initializer(name + "_gelu_scale", new float[] {GELU_SIGMOID_SCALE});
+        String scaled = onnx.node("Mul", name + "_gelu_scaled", new String[] {input, scale});
+        String gate = onnx.node("Sigmoid", name + "_gelu_gate", new String[] {scaled});
+        return onnx.node("Mul", name + "_gelu", new String[] {input, gate});
     }
 
     /** {@code 0.5 x (1 + erf(x / sqrt 2))} in opset-9 ops: the {@code Gelu} op needs opset 20, we export 18. */

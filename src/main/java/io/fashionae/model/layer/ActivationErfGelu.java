@@ -13,9 +13,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code x * sigmoid(1.702 x)} (up to 0.02 away) and its "precise" GELU is the tanh form.
  *
  * <p>Backward: {@code d/dx = Phi(x) + x * phi(x)}, with {@code phi} the standard normal density.
- * Like DL4J's own activations it works in place on the array it is given; each pass below is one
- * native elementwise op over the activation map: five passes forward, eleven backward, with one
- * temporary array forward and two backward.
+ * The forward pass works in place on the array it is given, as DL4J's own activations do; the
+ * backward pass returns a new array (DL4J takes whichever is returned). Each step below is one
+ * native elementwise pass over the activation map: five forward, eleven backward, with one
+ * temporary array forward and two backward. The layer API is stateless, so the backward pass
+ * recomputes {@code Phi(x)} rather than keeping the forward pass's.
  *
  * <p>Serialised by class name, like any {@code IActivation}: a graph JSON naming this class needs
  * it on the class path to load.
@@ -37,7 +39,7 @@ public final class ActivationErfGelu extends BaseActivationFunction {
         // x * phi(x) = x * exp(-x^2 / 2) / sqrt(2 pi), built in one temporary.
         INDArray xPdf = in.mul(in).muli(-0.5);
         Transforms.exp(xPdf, false).muli(INV_SQRT_2PI).muli(in);
-        // dL/dx = epsilon * (Phi + x phi); DL4J takes the returned array, whichever it is.
+        // dL/dx = epsilon * (Phi + x phi)
         return new Pair<>(cdf.addi(xPdf).muli(epsilon), null);
     }
 
