@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PaddingForm;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -37,9 +38,15 @@ final class ModelOptions {
                     + "as in the seed; sigmoid is DL4J's x*sigmoid(1.702x).")
     GeluForm gelu;
 
+    @Option(names = "--padding", paramLabel = "FORM",
+            description = "Where a layer's odd pixel of padding goes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "torch puts it top-left as the seed's Conv2d(padding=1) and ConvTranspose2d(output_padding=1) do; "
+                    + "same puts it bottom-right, DL4J's same mode.")
+    PaddingForm padding;
+
     /** The validated architecture. */
     ModelConfig toConfig() {
         return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
-                ModelConfig.SEED_IMAGE_SIZE, 1, gelu);
+                ModelConfig.SEED_IMAGE_SIZE, 1, gelu, padding);
     }
 }

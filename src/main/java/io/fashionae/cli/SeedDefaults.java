@@ -40,6 +40,7 @@ final class SeedDefaults implements IDefaultValueProvider {
                 Map.entry("--latent-dim", String.valueOf(m.latentDim())),
                 Map.entry("--dropout-rate", String.valueOf(m.dropoutRate())),
                 Map.entry("--gelu", m.gelu().name()),
+                Map.entry("--padding", m.padding().name()),
                 Map.entry("--epochs", String.valueOf(t.epochs())),
                 Map.entry("--batch-size", String.valueOf(t.batchSize())),
                 Map.entry("--lr", String.valueOf(t.learningRate())),

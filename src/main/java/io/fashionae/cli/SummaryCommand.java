@@ -36,9 +36,9 @@ final class SummaryCommand implements Callable<Integer> {
                 : Autoencoder.create(modelOptions.toConfig(), new OptimizerSettings(1e-3, 0, 0));
         ModelConfig c = model.config();
         spec.commandLine().getOut().printf("Autoencoder: %d layers, kernels %s, channels %s, strides %s, latent %d, "
-                        + "batch norm %s, dropout %s, GELU %s%n", c.layers(), c.kernels(), c.channels(), c.strides(), c.latentDim(),
+                        + "batch norm %s, dropout %s, GELU %s, padding %s%n", c.layers(), c.kernels(), c.channels(), c.strides(), c.latentDim(),
                 c.batchNorm() ? "on" : "off", c.dropout() ? String.valueOf(c.dropoutRate()) : "off",
-                c.gelu().name().toLowerCase(Locale.ROOT));
+                c.gelu().name().toLowerCase(Locale.ROOT), c.padding().name().toLowerCase(Locale.ROOT));
         spec.commandLine().getOut().print(ModelSummary.of(model).format());
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();

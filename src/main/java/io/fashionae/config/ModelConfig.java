@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The autoencoder's architecture, validated on construction.
  *
- * <p>Encoder layer {@code i}: conv(kernels[i], stride strides[i], channels[i]) with "same"
- * padding, so each layer maps a side of {@code s} to {@code ceil(s / stride)}. The decoder mirrors
+ * <p>Encoder layer {@code i}: conv(kernels[i], stride strides[i], channels[i]) padded so that
+ * each layer maps a side of {@code s} to {@code ceil(s / stride)} ({@link #padding} says where an
+ * odd pixel of padding goes). The decoder mirrors
  * it: deconvolutions with the kernels and strides in reverse order, each multiplying the side by
  * its stride. A configuration is accepted only if that round trip returns exactly
  * {@code imageSize}; everything else (bottleneck side, flattened size) is derived here and
@@ -28,6 +29,9 @@ import java.util.List;
  * @param gelu          the GELU formula of every activation; {@code null}, as read from a model
  *                      file written before this setting existed, means {@link GeluForm#SIGMOID},
  *                      the form those models were trained with
+ * @param padding       where the odd pixel of padding (and of the decoder's cropping) goes;
+ *                      {@code null}, as read from a model file written before this setting
+ *                      existed, means {@link PaddingForm#SAME}, the form those models used
  */
 public record ModelConfig(
         int layers,
@@ -40,7 +44,8 @@ public record ModelConfig(
         double dropoutRate,
         int imageSize,
         int imageChannels,
-        GeluForm gelu) {
+        GeluForm gelu,
+        PaddingForm padding) {
 
     /** The seed's input side: 28x28 Fashion-MNIST padded by 2 on every side. */
     public static final int SEED_IMAGE_SIZE = 32;
@@ -65,24 +70,31 @@ public record ModelConfig(
         require(imageSize >= 1 && imageChannels >= 1, "image must be at least 1x1x1");
         checkRoundTrip(imageSize, strides);
         gelu = gelu == null ? GeluForm.SIGMOID : gelu;
+        padding = padding == null ? PaddingForm.SAME : padding;
     }
 
-    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on, erf GELU. */
+    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on, erf GELU, PyTorch's padding. */
     public static ModelConfig seedDefaults() {
         return new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2,
-                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1, GeluForm.ERF);
+                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1, GeluForm.ERF, PaddingForm.TORCH);
     }
 
     /** A copy with another latent size. */
     public ModelConfig withLatentDim(int dim) {
         return new ModelConfig(layers, kernels, channels, strides, dim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels, gelu);
+                imageSize, imageChannels, gelu, padding);
     }
 
     /** A copy with another GELU formula. */
     public ModelConfig withGelu(GeluForm form) {
         return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels, form);
+                imageSize, imageChannels, form, padding);
+    }
+
+    /** A copy with another padding placement. */
+    public ModelConfig withPadding(PaddingForm form) {
+        return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
+                imageSize, imageChannels, gelu, form);
     }
 
     /** Spatial side after each encoder layer, starting with the input: {@code [32, 16, 8, 4]} for the seed. */

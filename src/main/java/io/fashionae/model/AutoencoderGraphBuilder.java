@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -41,12 +42,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * every layer's activation and convolution mode are set explicitly (DL4J defaults to sigmoid and
  * Truncate); GELU is a separate {@link ActivationLayer} because {@code BatchNormalization} ignores
  * its activation, and its exact (erf) form is our own {@link ActivationErfGelu} because DL4J's
- * {@code GELU} is the sigmoid approximation; the deconvolutions use {@link ConvolutionMode#Same}
- * so a side exactly doubles (DL4J has no {@code output_padding}).
+ * {@code GELU} is the sigmoid approximation; DL4J has neither asymmetric padding nor
+ * {@code output_padding}, so {@link ConvGeometry} picks each layer's mode, padding and crop to
+ * place the odd pixel where {@link ModelConfig#padding()} says.
  */
 public final class AutoencoderGraphBuilder {
     private static final String CONV = "conv";
     private static final String DECONV = "deconv";
+    private static final String CROP = "crop";
     private static final String BN = "bn";
     private static final String ACT = "gelu";
     private static final String DROP = "dropout";
@@ -168,11 +171,13 @@ public final class AutoencoderGraphBuilder {
             int k = config.kernels().get(i);
             int s = config.strides().get(i);
             String conv = GraphNames.encoder(block, CONV);
+            ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, config.encoderSides().get(i));
             g.addLayer(conv, new NativeConvolution.Builder(k, k).stride(s, s)
                     .nIn(inChannels).nOut(config.channels().get(i))
-                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
-            prev = addNormActivationDropout(g, conv, block, true, config.batchNorm());
+                    .convolutionMode(geometry.mode()).padding(geometry.padding(), geometry.padding())
+                    .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), prev);
+            prev = addCrop(g, conv, GraphNames.encoder(block, CROP), geometry);
+            prev = addNormActivationDropout(g, prev, block, true, config.batchNorm());
             inChannels = config.channels().get(i);
         }
         g.addLayer(GraphNames.LATENT, new DenseLayer.Builder()
@@ -192,22 +197,34 @@ public final class AutoencoderGraphBuilder {
             int k = config.decoderKernel(i);
             int s = config.decoderStride(i);
             String deconv = GraphNames.decoder(block, DECONV);
+            ConvGeometry geometry = ConvGeometry.transposed(config.padding(), k, s);
             g.addLayer(deconv, new NativeDeconvolution2D.Builder(k, k).stride(s, s)
                     .nIn(config.decoderInChannels(i)).nOut(config.decoderOutChannels(i))
-                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
+                    .convolutionMode(geometry.mode()).padding(geometry.padding(), geometry.padding())
+                    .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), prev);
             if (i == 0) {
                 // Dense output [N, C*H*W] back to the bottleneck map, channel-major as the encoder flattened it.
                 g.inputPreProcessor(deconv, new FeedForwardToCnnPreProcessor(side, side, config.bottleneckChannels()));
             }
+            prev = addCrop(g, deconv, GraphNames.decoder(block, CROP), geometry);
             boolean last = i == config.layers() - 1;
-            prev = addNormActivationDropout(g, deconv, block, false, config.batchNorm() && !last);
+            prev = addNormActivationDropout(g, prev, block, false, config.batchNorm() && !last);
         }
         g.addLayer(GraphNames.DECODER_OUTPUT, new NativeConvolution.Builder(1, 1).stride(1, 1)
                 .nIn(config.decoderOutChannels(config.layers() - 1)).nOut(config.imageChannels())
                 .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
                 .dataFormat(CNN2DFormat.NCHW).build(), prev);
         return GraphNames.DECODER_OUTPUT;
+    }
+
+    /** The crop that completes {@code geometry}, if it needs one; returns the layer to continue from. */
+    private static String addCrop(GraphBuilder g, String input, String name, ConvGeometry geometry) {
+        if (!geometry.crops()) {
+            return input;
+        }
+        g.addLayer(name, new Cropping2D.Builder(geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
+                .dataFormat(CNN2DFormat.NCHW).build(), input);
+        return name;
     }
 
     private String addNormActivationDropout(GraphBuilder g, String input, int block, boolean encoder, boolean batchNorm) {

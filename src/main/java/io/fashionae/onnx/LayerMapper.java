@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.nd4j.linalg.activations.IActivation;
@@ -74,6 +75,9 @@ final class LayerMapper {
         }
         if (conf instanceof ActivationLayer a) {
             return activation(name, a.getActivationFn(), input);
+        }
+        if (conf instanceof Cropping2D crop) {
+            return crop(name, crop, (InputType.InputTypeConvolutional) inputType, input);
         }
         if (conf instanceof DropoutLayer) {
             return input; // identity at inference
@@ -150,6 +154,16 @@ final class LayerMapper {
                 : new String[] {input, w};
         return onnx.node("ConvTranspose", name, inputs, ints("kernel_shape", k[0], k[1]), ints("strides", s[0], s[1]),
                 ints("pads", pads), ints("output_padding", outputPadding), ints("dilations", 1, 1), intAttr("group", 1));
+    }
+
+    /** DL4J's cropping {@code [top, bottom, left, right]} as ONNX {@code Slice} over H and W. */
+    private String crop(String name, Cropping2D crop, InputType.InputTypeConvolutional in, String input) {
+        requireNchw(name, crop.getDataFormat());
+        int[] c = crop.getCropping();
+        String starts = onnx.int64Initializer(name + "_starts", c[0], c[2]);
+        String ends = onnx.int64Initializer(name + "_ends", in.getHeight() - c[1], in.getWidth() - c[3]);
+        String axes = onnx.int64Initializer(name + "_axes", 2, 3);
+        return onnx.node("Slice", name, new String[] {input, starts, ends, axes});
     }
 
     private String batchNorm(String name, BatchNormalization bn, Layer layer, String input) {

@@ -46,6 +46,7 @@ public final class ResumeCompatibility {
         compare(d, "--dropout", oldModel.dropout(), model.dropout());
         compare(d, "--dropout-rate", oldModel.dropoutRate(), model.dropoutRate());
         compare(d, "--gelu", oldModel.gelu(), model.gelu());
+        compare(d, "--padding", oldModel.padding(), model.padding());
         compare(d, "image size", oldModel.imageSize(), model.imageSize());
         compare(d, "--batch-size", oldTraining.batchSize(), training.batchSize());
         compare(d, "--lr", oldTraining.learningRate(), training.learningRate());

@@ -29,7 +29,7 @@ class ModelConfigTest {
 
     @Test
     void derivedSizesFollowAnotherArchitecture() {
-        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 48), List.of(2, 4), 8, false, false, 0.15, 32, 1, GeluForm.ERF);
+        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 48), List.of(2, 4), 8, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
         assertThat(c.encoderSides()).containsExactly(32, 16, 4);
         assertThat(c.flattenedSize()).isEqualTo(48 * 4 * 4);
         assertThat(c.decoderStride(0)).isEqualTo(4);
@@ -39,7 +39,7 @@ class ModelConfigTest {
     @Test
     void rejectsStridesThatCannotReconstruct32x32() {
         assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3, 3), List.of(8, 8, 8), List.of(3, 2, 2), 2,
-                true, false, 0.15, 32, 1, GeluForm.ERF))
+                true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("cannot reconstruct 32x32")
                 .hasMessageContaining("3x3");
@@ -54,13 +54,13 @@ class ModelConfigTest {
     @Test
     void rejectsListsThatDoNotMatchTheLayerCount() {
         assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3), List.of(8, 8, 8), List.of(2, 2, 2), 2,
-                true, false, 0.15, 32, 1, GeluForm.ERF))
+                true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
                 .isInstanceOf(UserException.class).hasMessageContaining("kernels must list one value per layer");
     }
 
     @Test
     void rejectsNonPositiveChannels() {
-        assertThatThrownBy(() -> new ModelConfig(1, List.of(3), List.of(0), List.of(2), 2, true, false, 0.15, 32, 1, GeluForm.ERF))
+        assertThatThrownBy(() -> new ModelConfig(1, List.of(3), List.of(0), List.of(2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
                 .isInstanceOf(UserException.class).hasMessageContaining("channels");
     }
 

@@ -20,8 +20,14 @@ class ModelSummaryTest {
                     assertThat(r.shape()).isEqualTo("[-1,128,4,4]");
                     assertThat(r.params()).isEqualTo(73_856);
                 });
+        // PyTorch's output_padding: the full transposed convolution, then its first row and column cropped.
         assertThat(s.rows()).filteredOn(r -> r.name().equals("decoder3_deconv"))
-                .singleElement().satisfies(r -> assertThat(r.shape()).isEqualTo("[-1,32,32,32]"));
+                .singleElement().satisfies(r -> assertThat(r.shape()).isEqualTo("[-1,32,33,33]"));
+        assertThat(s.rows()).filteredOn(r -> r.name().equals("decoder3_crop"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.shape()).isEqualTo("[-1,32,32,32]");
+                    assertThat(r.params()).isZero();
+                });
         assertThat(s.format()).contains("Trainable params: 343,619").contains("Activation(GELU_ERF)");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PaddingForm;
 import io.fashionae.config.Precision;
 import io.fashionae.onnx.OnnxExport;
 import io.fashionae.testing.SyntheticData;
@@ -17,12 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class PrecisionTest {
     /** Without batch norm: DL4J M2.1's half-precision batch norm diverges (see below). */
     private static final ModelConfig SMALL = new ModelConfig(3, java.util.List.of(3, 3, 3), java.util.List.of(8, 16, 16),
-            java.util.List.of(2, 2, 2), 2, false, false, 0.15, 32, 1, GeluForm.ERF);
+            java.util.List.of(2, 2, 2), 2, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
 
     @org.junit.jupiter.api.Test
     void fp16WithBatchNormIsRefusedWithTheReason() {
         ModelConfig withBn = new ModelConfig(3, java.util.List.of(3, 3, 3), java.util.List.of(8, 16, 16),
-                java.util.List.of(2, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF);
+                java.util.List.of(2, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
                 .isInstanceOf(io.fashionae.common.UserException.class).hasMessageContaining("fp16 with batch norm");

@@ -3,6 +3,7 @@ package io.fashionae.onnx;
 import io.fashionae.config.GeluForm;
 import io.fashionae.common.Json;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PaddingForm;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
 import io.fashionae.model.OptimizerSettings;
@@ -22,7 +23,7 @@ public final class GoldenModel {
     static final String MODEL = "tiny-autoencoder.zip";
     static final String EXPECTED = "tiny-expected.json";
     static final ModelConfig CONFIG = new ModelConfig(2, List.of(3, 3), List.of(4, 8), List.of(2, 2), 2, true, false,
-            0.15, 32, 1, GeluForm.SIGMOID);
+            0.15, 32, 1, GeluForm.SIGMOID, PaddingForm.SAME);
 
     /**
      * Inputs and outputs, flattened row-major.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PaddingForm;
 import io.fashionae.data.FashionMnistClasses;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
@@ -40,13 +41,17 @@ class OnnxParityTest {
                 Arguments.of("seed", seed, 0),
                 Arguments.of("seed-trained", seed, 5),
                 Arguments.of("seed-gelu-sigmoid", seed.withGelu(GeluForm.SIGMOID), 3),
+                Arguments.of("seed-padding-same", seed.withPadding(PaddingForm.SAME), 3),
+                // Kernel 2 stride 1: the one case where torch padding needs a crop after a convolution.
+                Arguments.of("even-kernels-torch", new ModelConfig(2, List.of(2, 4), List.of(8, 16), List.of(1, 2), 2,
+                        true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
                 Arguments.of("no-batch-norm", new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2),
-                        2, false, false, 0.15, 32, 1, GeluForm.ERF), 3),
+                        2, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
                 Arguments.of("latent-8", seed.withLatentDim(8), 3),
                 Arguments.of("two-layers-k5-dropout", new ModelConfig(2, List.of(5, 3), List.of(16, 24), List.of(2, 4), 3,
-                        true, true, 0.15, 32, 1, GeluForm.ERF), 3),
+                        true, true, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
                 Arguments.of("four-layers-stride1", new ModelConfig(4, List.of(3, 3, 3, 3), List.of(8, 16, 16, 32),
-                        List.of(2, 1, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF), 3));
+                        List.of(2, 1, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import io.fashionae.config.GeluForm;
 import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.PaddingForm;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointResumeTest {
     /** Small but real: the seed's architecture, 8 batches of 32 per epoch, dropout on so its masks count too. */
     private static final ModelConfig MODEL = new ModelConfig(3, List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2), 2,
-            true, true, 0.15, 32, 1, GeluForm.ERF);
+            true, true, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
     private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
     private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);
     private static final FashionMnistDataModule DATA =
