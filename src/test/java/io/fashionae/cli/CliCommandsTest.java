@@ -23,8 +23,15 @@ class CliCommandsTest {
     void summaryPrintsTheLayerTableAndTheSeedsParameterCount() {
         CliRunner r = CliRunner.run("summary");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("encoder1_conv", "[-1,32,16,16]", "decoder3_deconv", "[-1,32,32,32]",
-                "Trainable params: 343,619", "GELU erf", "Activation(GELU_ERF)");
+        assertThat(r.out()).contains("encoder1_conv", "[-1,32,16,16]", "decoder3_crop", "[-1,32,32,32]",
+                "Trainable params: 343,619", "GELU erf", "padding torch", "Activation(GELU_ERF)");
+    }
+
+    @Test
+    void summaryShowsDl4jsSamePaddingWhenAskedForWithoutTheCropLayers() {
+        CliRunner r = CliRunner.run("summary", "--padding", "same");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("padding same", "Trainable params: 343,619").doesNotContain("_crop");
     }
 
     @Test

@@ -44,6 +44,7 @@ class CliErrorsTest {
         "--progress|fancy|Invalid value for option '--progress'",
         "--precision|fp8|Invalid value for option '--precision'",
         "--gelu|tanh|Invalid value for option '--gelu'",
+        "--padding|valid|Invalid value for option '--padding'",
         "--precision|bf16|bf16 is not available",
         "--epochs|three|Invalid value for option '--epochs'"})
     void anInvalidOptionValueIsAOneLineErrorNamingIt(String option, String value, String says, @TempDir Path dir)

@@ -83,4 +83,17 @@ class ModelConfigTest {
         assertThat(json).doesNotContain("gelu");
         assertThat(Json.read(json, ModelConfig.class).gelu()).isEqualTo(GeluForm.SIGMOID);
     }
+
+    @Test
+    void theSeedsPaddingIsPyTorchs() throws Exception {
+        assertThat(ModelConfig.seedDefaults().padding()).isEqualTo(PaddingForm.TORCH);
+        assertThat(Json.write(ModelConfig.seedDefaults().withPadding(PaddingForm.SAME))).contains("\"padding\" : \"SAME\"");
+    }
+
+    @Test
+    void aModelFileWrittenBeforeThePaddingSettingReadsAsDl4jsSameMode() throws Exception {
+        String json = Json.write(ModelConfig.seedDefaults()).replaceAll(",\\s*\"padding\" : \"TORCH\"", "");
+        assertThat(json).doesNotContain("padding");
+        assertThat(Json.read(json, ModelConfig.class).padding()).isEqualTo(PaddingForm.SAME);
+    }
 }

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -109,6 +110,17 @@ class LayerMappingTest {
         INDArray y = g.outputSingle(x);
         assertThat(y.size(2)).isEqualTo(4L * s);
         assertThat(maxDiff(onnx(g, image(3, 4), x, dir), y)).isLessThan(TOL);
+    }
+
+    @ParameterizedTest(name = "crop top {0} bottom {1} left {2} right {3}")
+    @CsvSource({"1,0,1,0", "0,1,0,1", "2,1,0,3"})
+    void croppingMapsToASliceOfHeightAndWidth(int top, int bottom, int left, int right, @TempDir Path dir) throws Exception {
+        Layer crop = new Cropping2D.Builder(top, bottom, left, right).dataFormat(CNN2DFormat.NCHW).build();
+        ComputationGraph g = single(crop, image(3, 9));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 9, 9);
+        INDArray y = g.outputSingle(x);
+        assertThat(y.shape()).containsExactly(2, 3, 9 - top - bottom, 9 - left - right);
+        assertThat(maxDiff(onnx(g, image(3, 9), x, dir), y)).isZero();
     }
 
     @Test

@@ -122,10 +122,12 @@ class CheckpointResumeTest {
                 .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
         CheckpointStore.Restored restored = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest();
         TrainingConfig otherLr = new TrainingConfig(2, 32, 1e-3, 1e-5, 5, 0, 0);
-        assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3).withGelu(GeluForm.SIGMOID), otherLr, PLOTS))
+        assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3).withGelu(GeluForm.SIGMOID).withPadding(PaddingForm.SAME),
+                otherLr, PLOTS))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("--latent-dim (checkpoint 2, now 3)")
                 .hasMessageContaining("--gelu (checkpoint ERF, now SIGMOID)")
+                .hasMessageContaining("--padding (checkpoint TORCH, now SAME)")
                 .hasMessageContaining("--lr (checkpoint 0.002, now 0.001)")
                 .hasMessageNotContaining("--seed");
         // More epochs than the interrupted run is fine: it trains further.
