@@ -76,8 +76,12 @@ class ReportBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.get(index.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'")));
+        // The figures load lazily, as a reader scrolls to them; whether one starts below the fold
+        // depends on the page's length, so load them all now rather than depend on the layout.
+        js("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
-                Boolean.TRUE.equals(js("return document.readyState === 'complete' && Array.from(document.images).every(i => i.complete)")));
+                Boolean.TRUE.equals(js("return Array.from(document.images).every(i => i.complete)")));
     }
 
     @AfterAll
