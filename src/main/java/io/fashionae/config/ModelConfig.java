@@ -10,9 +10,8 @@ import java.util.List;
  *
  * <p>Encoder layer {@code i}: conv(kernels[i], stride strides[i], channels[i]) padded so that
  * each layer maps a side of {@code s} to {@code ceil(s / stride)} ({@link #padding} says where an
- * odd pixel of padding goes). The decoder mirrors
- * it: deconvolutions with the kernels and strides in reverse order, each multiplying the side by
- * its stride. A configuration is accepted only if that round trip returns exactly
+ * odd pixel of padding goes). The decoder mirrors it: deconvolutions with the kernels and strides
+ * in reverse order, each multiplying the side by its stride. A configuration is accepted only if that round trip returns exactly
  * {@code imageSize}; everything else (bottleneck side, flattened size) is derived here and
  * nowhere else.
  *

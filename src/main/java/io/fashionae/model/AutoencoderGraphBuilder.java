@@ -166,12 +166,13 @@ public final class AutoencoderGraphBuilder {
     private String addEncoder(GraphBuilder g, String input) {
         String prev = input;
         int inChannels = config.imageChannels();
+        List<Integer> sides = config.encoderSides();
         for (int i = 0; i < config.layers(); i++) {
             int block = i + 1;
             int k = config.kernels().get(i);
             int s = config.strides().get(i);
             String conv = GraphNames.encoder(block, CONV);
-            ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, config.encoderSides().get(i));
+            ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, sides.get(i), sides.get(i + 1));
             g.addLayer(conv, new NativeConvolution.Builder(k, k).stride(s, s)
                     .nIn(inChannels).nOut(config.channels().get(i))
                     .convolutionMode(geometry.mode()).padding(geometry.padding(), geometry.padding())

@@ -21,20 +21,22 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
  * @param cropStart rows (and columns) to crop at the top (and left) of the layer's output
  * @param cropEnd   rows (and columns) to crop at the bottom (and right)
  */
-public record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEnd) {
+record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEnd) {
     private static final ConvGeometry SAME = new ConvGeometry(ConvolutionMode.Same, 0, 0, 0);
 
     /** Validates that truncate mode is the only one with padding. */
-    public ConvGeometry {
+    ConvGeometry {
         if (padding < 0 || cropStart < 0 || cropEnd < 0 || (mode == ConvolutionMode.Same && padding != 0)) {
             throw new IllegalArgumentException("invalid geometry " + mode + " padding " + padding
                     + " crop " + cropStart + "/" + cropEnd);
         }
     }
 
-    /** A convolution of kernel {@code k} and stride {@code s} mapping side {@code in} to {@code ceil(in / s)}. */
-    public static ConvGeometry convolution(PaddingForm form, int k, int s, int in) {
-        int out = (in + s - 1) / s;
+    /**
+     * A convolution of kernel {@code k} and stride {@code s} mapping side {@code in} to {@code out},
+     * the side {@link io.fashionae.config.ModelConfig#encoderSides()} derives.
+     */
+    static ConvGeometry convolution(PaddingForm form, int k, int s, int in, int out) {
         int total = Math.max((out - 1) * s + k - in, 0);
         if (form == PaddingForm.SAME || total % 2 == 0) {
             return SAME;
@@ -45,7 +47,7 @@ public record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int
     }
 
     /** A transposed convolution of kernel {@code k} and stride {@code s} multiplying a side by {@code s}. */
-    public static ConvGeometry transposed(PaddingForm form, int k, int s) {
+    static ConvGeometry transposed(PaddingForm form, int k, int s) {
         int crop = k - s;
         // crop < 0: both forms pad the full output by s - k at the end (PyTorch's output_padding).
         if (form == PaddingForm.SAME || crop <= 0 || crop % 2 == 0) {
@@ -55,7 +57,7 @@ public record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int
     }
 
     /** Whether the layer's output needs a crop layer after it. */
-    public boolean crops() {
+    boolean crops() {
         return cropStart > 0 || cropEnd > 0;
     }
 }

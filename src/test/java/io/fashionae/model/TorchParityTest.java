@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Our graph against PyTorch itself: the reference's Encoder and Decoder classes (narrower), their
@@ -81,7 +82,7 @@ class TorchParityTest {
             for (String key : List.of("W", "b", "gamma", "beta")) {
                 if (layer.paramTable().containsKey(key)) {
                     String torchName = torch + "." + (key.equals("W") || key.equals("gamma") ? "weight" : "bias");
-                    INDArray ourGradient = toTorchLayout(layer, key, gradient.getGradientFor(ours + "_" + key)).div(pixels * batch);
+                    INDArray ourGradient = denseSwapped(key, gradient.getGradientFor(ours + "_" + key)).div(pixels * batch);
                     float[] expected = floats(fixture.get("train_gradients").get(torchName));
                     // Conv biases before batch norm have a zero gradient in exact arithmetic: rounding noise, hence the floor.
                     assertClose(ourGradient, expected, 1e-4 * maxAbs(expected) + 1e-7);
@@ -94,39 +95,35 @@ class TorchParityTest {
     void dl4jSamePaddingWithTheSameWeightsIsADifferentFunction() {
         Autoencoder same = Autoencoder.create(TINY_SEED.withPadding(PaddingForm.SAME), new OptimizerSettings(1e-3, 0, 1));
         LAYERS.forEach((torch, ours) -> load(same.graph().getLayer(ours), torch));
-        float[] expected = floats(fixture.get("eval_reconstruction"));
-        float[] actual = same.reconstruct(images).dup('c').ravel().toFloatVector();
-        double worst = 0;
-        for (int i = 0; i < actual.length; i++) {
-            worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-        }
-        assertThat(worst).isGreaterThan(1e-2);
+        assertThat(maxDifference(same.reconstruct(images), floats(fixture.get("eval_reconstruction")))).isGreaterThan(1e-2);
     }
 
     private static void load(Layer layer, String torch) {
         JsonNode state = fixture.get("state");
         if (layer.paramTable().containsKey("gamma")) {
-            layer.getParam("gamma").assign(tensor(state.get(torch + ".weight")).reshape(layer.getParam("gamma").shape()));
-            layer.getParam("beta").assign(tensor(state.get(torch + ".bias")).reshape(layer.getParam("beta").shape()));
-            layer.getParam("mean").assign(tensor(state.get(torch + ".running_mean")).reshape(layer.getParam("mean").shape()));
+            set(layer, "gamma", tensor(state.get(torch + ".weight")));
+            set(layer, "beta", tensor(state.get(torch + ".bias")));
+            set(layer, "mean", tensor(state.get(torch + ".running_mean")));
             INDArray var = tensor(state.get(torch + ".running_var"));
             if (layer.paramTable().containsKey("log10stdev")) {
-                // DL4J keeps log10(sqrt(var)).
-                INDArray log10std = org.nd4j.linalg.ops.transforms.Transforms.log(var, 10).muli(0.5);
-                layer.getParam("log10stdev").assign(log10std.reshape(layer.getParam("log10stdev").shape()));
+                set(layer, "log10stdev", Transforms.log(var, 10).muli(0.5)); // DL4J keeps log10(sqrt(var))
             } else {
-                layer.getParam("var").assign(var.reshape(layer.getParam("var").shape()));
+                set(layer, "var", var);
             }
             return;
         }
-        INDArray w = tensor(state.get(torch + ".weight"));
-        // Linear keeps [out, in]; DL4J's dense W is [in, out]. Conv and ConvTranspose layouts are the same.
-        layer.getParam("W").assign(w.rank() == 2 ? w.transpose() : w);
-        layer.getParam("b").assign(tensor(state.get(torch + ".bias")).reshape(layer.getParam("b").shape()));
+        set(layer, "W", denseSwapped("W", tensor(state.get(torch + ".weight"))));
+        set(layer, "b", tensor(state.get(torch + ".bias")));
     }
 
-    private static INDArray toTorchLayout(Layer layer, String key, INDArray gradient) {
-        return key.equals("W") && gradient.rank() == 2 ? gradient.transpose() : gradient;
+    /** Writes through the parameter view (vectors differ only in rank: PyTorch [n], DL4J [1, n]). */
+    private static void set(Layer layer, String key, INDArray value) {
+        layer.getParam(key).assign(value.reshape(layer.getParam(key).shape()));
+    }
+
+    /** Linear keeps W as [out, in], DL4J's dense layer as [in, out]; conv and transposed conv layouts agree. */
+    private static INDArray denseSwapped(String key, INDArray a) {
+        return key.equals("W") && a.rank() == 2 ? a.transpose() : a;
     }
 
     private static INDArray tensor(JsonNode node) {
@@ -154,12 +151,16 @@ class TorchParityTest {
     }
 
     private static void assertClose(INDArray actual, float[] expected, double tolerance) {
+        assertThat(maxDifference(actual, expected)).as("largest difference from PyTorch").isLessThan(tolerance);
+    }
+
+    private static double maxDifference(INDArray actual, float[] expected) {
         float[] a = actual.dup('c').ravel().toFloatVector();
         assertThat(a).hasSameSizeAs(expected);
         double worst = 0;
         for (int i = 0; i < a.length; i++) {
             worst = Math.max(worst, Math.abs(a[i] - expected[i]));
         }
-        assertThat(worst).as("largest difference from PyTorch").isLessThan(tolerance);
+        return worst;
     }
 }
