@@ -5,8 +5,11 @@ import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.model.layer.ActivationErfGelu;
+import io.fashionae.model.layer.NativeBatchNormalization;
 import io.fashionae.model.layer.NativeConvolution;
+import io.fashionae.model.layer.NativeCropping2D;
 import io.fashionae.model.layer.NativeDeconvolution2D;
+import io.fashionae.model.layer.NativeErfGelu;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -18,15 +21,12 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -223,7 +223,7 @@ public final class AutoencoderGraphBuilder {
         if (!geometry.crops()) {
             return input;
         }
-        g.addLayer(name, new Cropping2D.Builder(geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
+        g.addLayer(name, new NativeCropping2D.Builder(geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
                 .dataFormat(CNN2DFormat.NCHW).build(), input);
         return name;
     }
@@ -232,13 +232,11 @@ public final class AutoencoderGraphBuilder {
         String prev = input;
         if (batchNorm) {
             String bn = name(encoder, block, BN);
-            g.addLayer(bn, new BatchNormalization.Builder()
-                    .decay(BN_DECAY).eps(BN_EPS).activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW).build(), prev);
+            g.addLayer(bn, NativeBatchNormalization.nchw(BN_DECAY, BN_EPS), prev);
             prev = bn;
         }
         String act = name(encoder, block, ACT);
-        g.addLayer(act, new ActivationLayer.Builder().activation(gelu(config.gelu())).build(), prev);
+        g.addLayer(act, gelu(config.gelu()), prev);
         prev = act;
         if (config.dropout()) {
             String drop = name(encoder, block, DROP);
@@ -249,10 +247,11 @@ public final class AutoencoderGraphBuilder {
         return prev;
     }
 
-    private static IActivation gelu(GeluForm form) {
+    /** The exact GELU in its native layer; DL4J's sigmoid form in DL4J's activation layer. */
+    private static ActivationLayer gelu(GeluForm form) {
         return switch (form) {
-            case ERF -> new ActivationErfGelu();
-            case SIGMOID -> new ActivationGELU();
+            case ERF -> new NativeErfGelu();
+            case SIGMOID -> new ActivationLayer.Builder().activation(new ActivationGELU()).build();
         };
     }
 
