@@ -1,6 +1,7 @@
 package io.fashionae.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,6 +30,20 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Serialises {@code value} on one line, for JSON embedded in a page rather than a file people read. */
+    public static String writeCompact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses {@code file} as a JSON tree, for reading another run's files whatever their version. */
+    public static JsonNode readTree(Path file) throws IOException {
+        return MAPPER.readTree(file.toFile());
     }
 
     /** Parses {@code json} into {@code type}. */

@@ -2,7 +2,7 @@ package io.fashionae.onnx;
 
 import io.fashionae.common.Json;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.ImagePadding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class ExportMetadata {
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
         m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
-        int pad = (model.imageSize() - FashionMnistClasses.IMAGE_SIDE) / 2;
+        int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
         m.put(PREPROCESSING, "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
                 + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize() + ", "
                 + model.imageSize() + "]; decoder output in the same space (not clipped)");
