@@ -1,13 +1,13 @@
 package io.fashionae.cli;
 
-import io.fashionae.onnx.ExportMetadata;
+import io.fashionae.common.BuildInfo;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
-@Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae " + ExportMetadata.PROJECT_VERSION,
+@Command(name = "fashionae", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
         subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
             DecodeCommand.class, EncodeCommand.class, ReportCommand.class, BenchCommand.class})
@@ -39,6 +39,14 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .execute(args);
+    }
+
+    /** {@code --version}: the pom's version, through {@link BuildInfo}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fashionae " + BuildInfo.current().version()};
+        }
     }
 
     /** slf4j-simple reads these once, at its first use: set them before anything logs. */
