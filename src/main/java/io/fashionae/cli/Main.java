@@ -49,13 +49,15 @@ public final class Main implements Runnable {
         }
     }
 
-    /** slf4j-simple reads these once, at its first use: set them before anything logs. */
+    /**
+     * Logging is set up by {@code simplelogger.properties} (warnings only: a default run prints the
+     * commands' own lines, not timestamped logs). {@code --verbose} turns on debug logs here, before
+     * anything logs, as slf4j-simple reads its settings once; system properties override the file.
+     */
     private static void configureLogging(boolean verbose) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.fashionae", verbose ? "debug" : "info");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.log.io.fashionae", "debug");
+        }
     }
 }
