@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Maps one DL4J layer (and its input preprocessor) to ONNX nodes, exactly: every numerical
- * difference between the two (see the facts file) is handled here, and anything without an exact
+ * difference between the two (listed in docs/onnx.md) is handled here, and anything without an exact
  * mapping is refused with {@link UnsupportedLayerException}.
  */
 final class LayerMapper {
