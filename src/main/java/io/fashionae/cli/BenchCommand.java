@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Training batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.BATCH_SIZE, paramLabel = "N", description = "Training batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
     @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "Timed training steps per repeat (default: ${DEFAULT-VALUE}).")
     int steps;

@@ -2,10 +2,10 @@ package io.fashionae.cli;
 
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.UserException;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.IdxArray;
 import io.fashionae.data.IdxReader;
-import io.fashionae.data.ImagePadding;
+import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

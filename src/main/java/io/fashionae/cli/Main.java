@@ -1,13 +1,13 @@
 package io.fashionae.cli;
 
-import io.fashionae.onnx.ExportMetadata;
+import io.fashionae.common.BuildInfo;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
-@Command(name = "fashionae", mixinStandardHelpOptions = true, version = "fashionae " + ExportMetadata.PROJECT_VERSION,
+@Command(name = "fashionae", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
         subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
             DecodeCommand.class, EncodeCommand.class, ReportCommand.class, BenchCommand.class})
@@ -41,13 +41,23 @@ public final class Main implements Runnable {
                 .execute(args);
     }
 
-    /** slf4j-simple reads these once, at its first use: set them before anything logs. */
+    /** {@code --version}: the pom's version, through {@link BuildInfo}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fashionae " + BuildInfo.current().version()};
+        }
+    }
+
+    /**
+     * Logging is set up by {@code simplelogger.properties} (warnings only: a default run prints the
+     * commands' own lines, not timestamped logs). {@code --verbose} turns on debug logs here, before
+     * anything logs, as slf4j-simple reads its settings once; system properties override the file.
+     */
     private static void configureLogging(boolean verbose) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.fashionae", verbose ? "debug" : "info");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.log.io.fashionae", "debug");
+        }
     }
 }

@@ -33,32 +33,32 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.EPOCHS, paramLabel = "N", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
     int epochs;
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.BATCH_SIZE, paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
-    @Option(names = "--lr", paramLabel = "X", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.LR, paramLabel = "X", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
-    @Option(names = "--weight-decay", paramLabel = "X", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.WEIGHT_DECAY, paramLabel = "X", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.SEED, paramLabel = "N", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use only the first N training images; 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.TRAIN_LIMIT, paramLabel = "N", description = "Use only the first N training images; 0 = all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
-    @Option(names = "--val-limit", paramLabel = "N", description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.VAL_LIMIT, paramLabel = "N", description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
     int valLimit;
-    @Option(names = "--plot-every", paramLabel = "N",
+    @Option(names = SeedDefaults.PLOT_EVERY, paramLabel = "N",
             description = "Capture and plot the latent space every N steps; 0 = off (default: ${DEFAULT-VALUE}).")
     int plotEvery;
-    @Option(names = "--plot-until", paramLabel = "STEP", description = "Last step plotted (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.PLOT_UNTIL, paramLabel = "STEP", description = "Last step plotted (default: ${DEFAULT-VALUE}).")
     int plotUntil;
-    @Option(names = "--plot-samples", paramLabel = "N",
+    @Option(names = SeedDefaults.PLOT_SAMPLES, paramLabel = "N",
             description = "Validation images per latent plot; 0 = all (default: ${DEFAULT-VALUE}).")
     int plotSamples;
-    @Option(names = "--checkpoint-every", paramLabel = "N",
+    @Option(names = SeedDefaults.CHECKPOINT_EVERY, paramLabel = "N",
             description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
-    @Option(names = "--keep-checkpoints", paramLabel = "K",
+    @Option(names = SeedDefaults.KEEP_CHECKPOINTS, paramLabel = "K",
             description = "Checkpoints kept in MODELS/checkpoints, newest first (default: ${DEFAULT-VALUE}).")
     int keepCheckpoints;
     @Option(names = "--resume",

@@ -1,7 +1,9 @@
 package io.fashionae.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -24,11 +26,25 @@ public final class Json {
 
     /** Serialises {@code value} as indented JSON. */
     public static String write(Object value) {
+        return write(MAPPER.writer(), value);
+    }
+
+    /** Serialises {@code value} on one line, for JSON embedded in a page rather than a file people read. */
+    public static String writeCompact(Object value) {
+        return write(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT), value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Parses {@code file} as a JSON tree, for reading another run's files whatever their version. */
+    public static JsonNode readTree(Path file) throws IOException {
+        return MAPPER.readTree(file.toFile());
     }
 
     /** Parses {@code json} into {@code type}. */

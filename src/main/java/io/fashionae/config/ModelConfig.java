@@ -1,5 +1,6 @@
 package io.fashionae.config;
 
+import io.fashionae.common.Ints;
 import io.fashionae.common.UserException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +103,7 @@ public record ModelConfig(
         int side = imageSize;
         sides.add(side);
         for (int stride : strides) {
-            side = ceilDiv(side, stride);
+            side = Ints.ceilDiv(side, stride);
             sides.add(side);
         }
         return Collections.unmodifiableList(sides);
@@ -148,17 +149,13 @@ public record ModelConfig(
         int side = imageSize;
         long product = 1;
         for (int stride : strides) {
-            side = ceilDiv(side, stride);
+            side = Ints.ceilDiv(side, stride);
             product *= stride;
         }
         long decoded = side * product;
         require(decoded == imageSize, "strides " + strides + " cannot reconstruct " + imageSize + "x" + imageSize
                 + ": the encoder shrinks it to " + side + "x" + side + " and the decoder grows that back to "
                 + decoded + "x" + decoded + "; the product of the strides must divide " + imageSize);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     private static void requireLength(String name, List<Integer> values, int layers) {

@@ -1,5 +1,7 @@
 package io.fashionae.data;
 
+import io.fashionae.common.Ints;
+import io.fashionae.dataset.FashionMnistClasses;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -53,7 +55,7 @@ public final class BatchIterator implements DataSetIterator {
 
     /** Number of batches in one pass. */
     public int batchCount() {
-        return (data.size() + batchSize - 1) / batchSize;
+        return Ints.ceilDiv(data.size(), batchSize);
     }
 
     /** Number of images in one pass. */

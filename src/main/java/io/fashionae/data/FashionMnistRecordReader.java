@@ -1,5 +1,7 @@
 package io.fashionae.data;
 
+import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.ImagePadding;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,9 +1,13 @@
 package io.fashionae.latent;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+
 /**
  * Principal component analysis to two dimensions, for plotting latent spaces wider than 2-D.
- * The covariance matrix is diagonalised with the cyclic Jacobi method: exact enough and fast for
- * latent sizes up to a few hundred.
+ * The covariance matrix is diagonalised by commons-math3's {@link EigenDecomposition} (a
+ * symmetric matrix: Householder tridiagonalisation and QL), instead of an eigen-solver of our own.
  *
  * @param mean       per-dimension mean of the fitted points
  * @param components the two leading unit eigenvectors, {@code components[c][d]}
@@ -39,8 +43,8 @@ public record Pca(double[] mean, double[][] components, double[] explained) {
                 cov[b][a] = cov[a][b];
             }
         }
-        double[][] vectors = new double[dim][dim];
-        double[] values = jacobi(cov, vectors);
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] values = eigen.getRealEigenvalues();
         int first = argMax(values, -1);
         int second = argMax(values, first);
         double total = 0;
@@ -48,9 +52,11 @@ public record Pca(double[] mean, double[][] components, double[] explained) {
             total += Math.max(v, 0);
         }
         double[][] comps = new double[2][dim];
+        RealVector firstVector = eigen.getEigenvector(first);
+        RealVector secondVector = second < 0 ? null : eigen.getEigenvector(second);
         for (int d = 0; d < dim; d++) {
-            comps[0][d] = vectors[d][first];
-            comps[1][d] = second < 0 ? 0 : vectors[d][second];
+            comps[0][d] = firstVector.getEntry(d);
+            comps[1][d] = secondVector == null ? 0 : secondVector.getEntry(d);
         }
         orient(comps);
         double[] explained = total == 0 ? new double[2]
@@ -72,67 +78,6 @@ public record Pca(double[] mean, double[][] components, double[] explained) {
             }
         }
         return new LatentPoints(out, 2, points.labels());
-    }
-
-    /** Eigenvalues of symmetric {@code a} (destroyed); eigenvectors as the columns of {@code v}. */
-    private static double[] jacobi(double[][] a, double[][] v) {
-        int n = a.length;
-        for (int i = 0; i < n; i++) {
-            v[i][i] = 1;
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    off += a[p][q] * a[p][q];
-                }
-            }
-            if (off < 1e-22) {
-                break;
-            }
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    if (Math.abs(a[p][q]) < 1e-300) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    rotate(a, v, p, q, c, s);
-                }
-            }
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = a[i][i];
-        }
-        return values;
-    }
-
-    private static void rotate(double[][] a, double[][] v, int p, int q, double c, double s) {
-        int n = a.length;
-        for (int k = 0; k < n; k++) {
-            double akp = a[k][p];
-            double akq = a[k][q];
-            a[k][p] = c * akp - s * akq;
-            a[k][q] = s * akp + c * akq;
-        }
-        for (int k = 0; k < n; k++) {
-            double apk = a[p][k];
-            double aqk = a[q][k];
-            a[p][k] = c * apk - s * aqk;
-            a[q][k] = s * apk + c * aqk;
-        }
-        for (int k = 0; k < n; k++) {
-            double vkp = v[k][p];
-            double vkq = v[k][q];
-            v[k][p] = c * vkp - s * vkq;
-            v[k][q] = s * vkp + c * vkq;
-        }
     }
 
     private static int argMax(double[] values, int exclude) {

@@ -38,7 +38,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * and decoder alone, which use the same layer names so that their parameters are slices of the
  * full graph's.
  *
- * <p>Numerics that DL4J M2.1 does not do by itself (see the facts file):
+ * <p>Numerics that DL4J M2.1 does not do by itself (docs/model.md lists them with their tests):
  * every layer's activation and convolution mode are set explicitly (DL4J defaults to sigmoid and
  * Truncate); GELU is a separate {@link ActivationLayer} because {@code BatchNormalization} ignores
  * its activation, and its exact (erf) form is our own {@link ActivationErfGelu} because DL4J's

@@ -1,8 +1,9 @@
 package io.fashionae.onnx;
 
+import io.fashionae.common.BuildInfo;
 import io.fashionae.common.Json;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.ImagePadding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The {@code metadata_props} of every exported file: what a consumer needs to use the model
  * (latent size, class names, the input preprocessing) and where it came from (training config,
- * SHA-256 of the source DL4J model, producer and version).
+ * SHA-256 of the source DL4J model, producer and version, the DL4J/ND4J and ONNX Runtime versions
+ * of the build, its git commit when it had one).
  */
 public final class ExportMetadata {
     /** Latent vector size. */
@@ -33,8 +35,12 @@ public final class ExportMetadata {
     public static final String PART = "part";
     /** The opset, repeated for tools that only read metadata. */
     public static final String OPSET = "opset";
-    /** The project's version. */
-    public static final String PROJECT_VERSION = "0.1.0";
+    /** Deeplearning4j's and ND4J's version, which produced the exported weights. */
+    public static final String DL4J_VERSION = "dl4j_version";
+    /** The ONNX Runtime version the export was checked with. */
+    public static final String ONNXRUNTIME_VERSION = "onnxruntime_version";
+    /** The git commit the exporter was built from; absent when the build had no repository. */
+    public static final String GIT_COMMIT = "git_commit";
 
     private ExportMetadata() {
     }
@@ -46,7 +52,7 @@ public final class ExportMetadata {
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
         m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
-        int pad = (model.imageSize() - FashionMnistClasses.IMAGE_SIDE) / 2;
+        int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
         m.put(PREPROCESSING, "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
                 + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize() + ", "
                 + model.imageSize() + "]; decoder output in the same space (not clipped)");
@@ -56,8 +62,12 @@ public final class ExportMetadata {
         }
         m.put(SOURCE_SHA256, sourceSha256);
         m.put(PRODUCER, OnnxExporter.PRODUCER);
-        m.put(VERSION, PROJECT_VERSION);
+        BuildInfo build = BuildInfo.current();
+        m.put(VERSION, build.version());
         m.put(OPSET, Long.toString(OnnxExporter.OPSET));
+        m.put(DL4J_VERSION, build.dl4jVersion());
+        m.put(ONNXRUNTIME_VERSION, build.onnxRuntimeVersion());
+        build.gitCommit().ifPresent(commit -> m.put(GIT_COMMIT, commit));
         return m;
     }
 }

@@ -4,6 +4,7 @@ import static io.fashionae.onnx.OnnxGraphBuilder.floatAttr;
 import static io.fashionae.onnx.OnnxGraphBuilder.intAttr;
 import static io.fashionae.onnx.OnnxGraphBuilder.ints;
 
+import io.fashionae.common.Ints;
 import io.fashionae.model.layer.ActivationErfGelu;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Maps one DL4J layer (and its input preprocessor) to ONNX nodes, exactly: every numerical
- * difference between the two (see the facts file) is handled here, and anything without an exact
+ * difference between the two (listed in docs/onnx.md) is handled here, and anything without an exact
  * mapping is refused with {@link UnsupportedLayerException}.
  */
 final class LayerMapper {
@@ -110,7 +111,7 @@ final class LayerMapper {
             long[] total = new long[2];
             long[] size = {in.getHeight(), in.getWidth()};
             for (int i = 0; i < 2; i++) {
-                long out = (size[i] + s[i] - 1) / s[i];
+                long out = Ints.ceilDiv(size[i], s[i]);
                 total[i] = Math.max((out - 1) * s[i] + k[i] - size[i], 0);
             }
             return new long[] {total[0] / 2, total[1] / 2, total[0] - total[0] / 2, total[1] - total[1] / 2};

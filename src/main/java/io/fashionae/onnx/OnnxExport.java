@@ -10,7 +10,7 @@ import io.fashionae.data.DataLocator;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.config.DataConfig;
 import io.fashionae.common.Json;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.fashionae.plot;
 
+import io.fashionae.common.Ints;
 import io.fashionae.latent.ImageSet;
 import java.awt.Color;
 import java.awt.Font;
@@ -23,7 +24,7 @@ public final class ImageGrid {
     /** {@code images} in rows of {@code cols}, each scaled {@code scale} times with its caption above. */
     public static BufferedImage captioned(ImageSet images, int cols, int scale, String title) {
         int side = images.side() * scale;
-        int rows = (images.count() + cols - 1) / cols;
+        int rows = Ints.ceilDiv(images.count(), cols);
         int cellW = Math.max(side, 110) + 10;
         int cellH = side + 26;
         int top = 34;

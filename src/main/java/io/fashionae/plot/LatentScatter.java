@@ -1,6 +1,6 @@
 package io.fashionae.plot;
 
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.latent.LatentPoints;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,13 +1,13 @@
 package io.fashionae.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.plot.Figures;
 import io.fashionae.plot.Images;
 import io.fashionae.plot.Palette;
@@ -32,7 +32,8 @@ public final class ReportWriter {
     public static final String EXPLORER_SPRITE = "explorer-grid.png";
     /** The model table written at training time. */
     public static final String MODEL_SUMMARY = "model-summary.json";
-    private static final ObjectMapper TREE = new ObjectMapper();
+    /** Builds the page's data tree; reading and writing it go through {@link Json}. */
+    private static final JsonNodeFactory TREE = JsonNodeFactory.instance;
 
     private ReportWriter() {
     }
@@ -43,7 +44,7 @@ public final class ReportWriter {
         if (!Files.isRegularFile(metricsFile)) {
             throw new UserException("no metrics.json in " + reports, "train first ('make train'), or pass --reports DIR of a run");
         }
-        ObjectNode data = TREE.createObjectNode();
+        ObjectNode data = TREE.objectNode();
         data.set("metrics", read(metricsFile));
         data.set("summary", readOptional(reports.resolve(MODEL_SUMMARY)));
         data.set("onnx", readOptional(models.resolve("onnx-export.json")));
@@ -52,14 +53,14 @@ public final class ReportWriter {
         data.set("explorer", explorer(reports, models));
         data.set("classes", classes());
         data.put("generated", java.time.Instant.now().toString());
-        String html = template().replace("/*DATA*/{}", Html.scriptJson(TREE.writeValueAsString(data)));
+        String html = template().replace("/*DATA*/{}", Html.scriptJson(Json.writeCompact(data)));
         Path index = reports.resolve(INDEX);
         AtomicFiles.writeString(index, html);
         return index;
     }
 
     private static ArrayNode frames(Path reports, JsonNode metrics) {
-        ArrayNode frames = TREE.createArrayNode();
+        ArrayNode frames = TREE.arrayNode();
         JsonNode steps = metrics.get("steps");
         if (steps == null) {
             return frames;
@@ -76,7 +77,7 @@ public final class ReportWriter {
     }
 
     private static ArrayNode figures(Path reports) {
-        ArrayNode out = TREE.createArrayNode();
+        ArrayNode out = TREE.arrayNode();
         String[][] known = {
             {Figures.EVOLUTION, "Latent space while it learns", "Animation of the validation latent space, every 10 steps"},
             {Figures.FINAL, "Final latent space", "Scatter plot of the validation set's latent vectors, coloured by class"},
@@ -113,7 +114,7 @@ public final class ReportWriter {
     }
 
     private static ArrayNode classes() {
-        ArrayNode out = TREE.createArrayNode();
+        ArrayNode out = TREE.arrayNode();
         for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
             ObjectNode n = out.addObject();
             n.put("name", FashionMnistClasses.name(c));
@@ -124,7 +125,7 @@ public final class ReportWriter {
 
     private static JsonNode read(Path file) throws IOException {
         try {
-            return TREE.readTree(file.toFile());
+            return Json.readTree(file);
         } catch (IOException e) {
             throw new UserException(file + " is not valid JSON (" + e.getClass().getSimpleName() + ")",
                     "train again to rewrite it", e);

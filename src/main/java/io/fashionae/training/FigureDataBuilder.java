@@ -1,7 +1,7 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.FigureData;

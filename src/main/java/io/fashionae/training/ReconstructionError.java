@@ -1,7 +1,7 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.model.Autoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

@@ -7,7 +7,7 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.Knn;

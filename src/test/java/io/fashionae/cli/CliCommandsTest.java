@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.common.BuildInfo;
 import org.junit.jupiter.api.Test;
 
 class CliCommandsTest {
@@ -11,6 +12,13 @@ class CliCommandsTest {
         CliRunner r = CliRunner.run("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("train", "summary", "data");
+    }
+
+    @Test
+    void versionIsThePomsVersion() {
+        CliRunner r = CliRunner.run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().strip()).isEqualTo("fashionae " + BuildInfo.current().version());
     }
 
     @Test

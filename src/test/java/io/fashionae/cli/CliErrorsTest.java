@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.testing.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,7 @@ class CliErrorsTest {
 
     @Test
     void resumingWithoutACheckpointIsAOneLineErrorThatTouchesNothing(@TempDir Path dir) throws Exception {
-        Path data = TrainEndToEndTest.realData();
-        org.junit.jupiter.api.Assumptions.assumeTrue(data != null, "needs Fashion-MNIST (apt-get install dataset-fashion-mnist)");
+        Path data = Requirements.fashionMnist();
         Path reports = Files.createDirectories(dir.resolve("reports").resolve("latent"));
         Files.writeString(reports.resolve("step-0000.bin"), "a frame");
         assertOneLineUsageError(CliRunner.run("train", "--resume", "--data", data.toString(), "--models",

@@ -1,10 +1,10 @@
 package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
+import io.fashionae.testing.Requirements;
 import io.fashionae.testing.Tags;
 import io.fashionae.training.CheckpointStore;
 import java.io.IOException;
@@ -67,8 +67,7 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledThenInterruptedAndResumedEndsLikeAnUninterruptedOne(@TempDir Path tmp) throws Exception {
-        Path data = TrainEndToEndTest.realData();
-        assumeTrue(data != null, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        Path data = Requirements.fashionMnist();
         Path straight = tmp.resolve("straight");
         Path broken = tmp.resolve("broken");
         assertThat(finish(start(straight, trainArgs(data, straight)))).isZero();

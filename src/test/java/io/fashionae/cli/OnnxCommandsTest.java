@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.common.BuildInfo;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.onnx.ExportMetadata;
 import io.fashionae.testing.IdxFixtures;
@@ -51,6 +52,12 @@ class OnnxCommandsTest {
             assertThat(meta.get(ExportMetadata.MODEL_CONFIG)).contains("\"latent_dim\" : 2");
             assertThat(meta.get(ExportMetadata.PRODUCER)).isEqualTo("fashionae");
             assertThat(meta.get(ExportMetadata.PART)).isEqualTo("decoder");
+            BuildInfo build = BuildInfo.current();
+            assertThat(meta.get(ExportMetadata.VERSION)).isEqualTo(build.version()).isNotEqualTo("unknown");
+            assertThat(meta.get(ExportMetadata.DL4J_VERSION)).isEqualTo(build.dl4jVersion()).startsWith("1.0.0");
+            assertThat(meta.get(ExportMetadata.ONNXRUNTIME_VERSION)).isEqualTo(build.onnxRuntimeVersion())
+                    .matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(meta.get(ExportMetadata.GIT_COMMIT)).isEqualTo(build.gitCommit().orElse(null));
         }
     }
 

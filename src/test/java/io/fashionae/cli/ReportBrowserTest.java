@@ -1,7 +1,6 @@
 package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
@@ -10,6 +9,7 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.testing.Requirements;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
 import io.fashionae.training.TrainingJob;
@@ -58,7 +58,7 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void trainTinyRunAndOpenBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Requirements.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         TrainingJob job = new TrainingJob(ModelConfig.seedDefaults(), new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0),
                 new PlotConfig(2, 10, 0), new DataConfig(null, false), OutputConfig.under(run), CheckpointConfig.defaults());

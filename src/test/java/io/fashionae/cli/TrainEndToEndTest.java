@@ -1,16 +1,13 @@
 package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fashionae.data.DataLocator;
-import io.fashionae.data.DataSource;
+import io.fashionae.testing.Requirements;
 import io.fashionae.testing.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag(Tags.SLOW)
 class TrainEndToEndTest {
 
-    static Path realData() {
-        String env = System.getenv(DataLocator.ENV_VAR);
-        return Stream.of(env == null ? null : Path.of(env), DataLocator.LOCAL_DIR, DataLocator.SYSTEM_DIR)
-                .filter(p -> p != null && DataSource.isComplete(p)).findFirst().orElse(null);
-    }
-
     @Test
     void smokeTrainingOnRealDataWritesAModelAndFallingFiniteLosses(@TempDir Path dir) throws Exception {
-        Path data = realData();
-        assumeTrue(data != null, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        Path data = Requirements.fashionMnist();
         Path models = dir.resolve("models");
         Path reports = dir.resolve("reports");
         CliRunner r = CliRunner.run("train", "--data", data.toString(), "--epochs", "2", "--train-limit", "2048",

@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Each layer type alone, DL4J against ONNX Runtime, and each numerical trap of the facts file
+ * Each layer type alone, DL4J against ONNX Runtime, and each numerical trap listed in docs/onnx.md
  * shown to matter: the naive mapping differs, ours does not. Tolerance 1e-5 absolute on outputs
  * of order 1 (single layers in float32 differ by ~1e-7).
  */

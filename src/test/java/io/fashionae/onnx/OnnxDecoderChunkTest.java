@@ -3,7 +3,7 @@ package io.fashionae.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PaddingForm;
-import io.fashionae.data.FashionMnistClasses;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;

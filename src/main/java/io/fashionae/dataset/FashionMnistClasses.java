@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.dataset;
 
 import java.util.List;
 

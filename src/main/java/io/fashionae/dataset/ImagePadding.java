@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.dataset;
 
 import io.fashionae.common.UserException;
 
@@ -31,6 +31,11 @@ public final class ImagePadding {
         this.side = side;
         this.paddedSide = paddedSide;
         this.pad = (paddedSide - side) / 2;
+    }
+
+    /** Fashion-MNIST's 28x28 images padded to {@code paddedSide}: the one place the padding is worked out. */
+    public static ImagePadding fashionMnistTo(int paddedSide) {
+        return new ImagePadding(FashionMnistClasses.IMAGE_SIDE, paddedSide);
     }
 
     /** Pixels of one padded image. */

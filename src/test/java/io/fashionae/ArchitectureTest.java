@@ -1,0 +1,82 @@
+package io.fashionae;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules that the {@code package-info.java} files state, checked on the compiled
+ * main classes, so that a change which breaks one fails the build instead of waiting for a
+ * reader to notice. One rule per claim; each names the claim it enforces.
+ */
+@AnalyzeClasses(packages = "io.fashionae", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** cli/package-info: "Nothing else in the project depends on this package." */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCli = noClasses()
+            .that().resideOutsideOfPackage("io.fashionae.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.fashionae.cli..")
+            .because("the command line parses and prints; everything below it must work without it");
+
+    /** The arrows point one way: no two packages (with their subpackages) depend on each other. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices()
+            .matching("io.fashionae.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package must be understandable and testable from the ones below it");
+
+    /** plot/package-info: plot and report are the only packages that import JFreeChart or AWT. */
+    @ArchTest
+    static final ArchRule onlyRenderingUsesAwtAndJFreeChart = noClasses()
+            .that().resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..")
+            // moved by the reliability branch: EncodeCommand's PNG reading (ImageIO, BufferedImage) goes to plot
+            .and().haveNameNotMatching("io\\.fashionae\\.cli\\.EncodeCommand(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "org.jfree..")
+            .because("drawing is plot's job (and report's, for the explorer sprite); the rest stays headless");
+
+    /** inference/package-info: "This package must never load ND4J", nor through our own packages. */
+    @ArchTest
+    static final ArchRule inferenceNeverTouchesNd4jOrDl4j = noClasses()
+            .that().resideInAPackage("io.fashionae.inference..")
+            .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+            .because("decoding from Java needs only ONNX Runtime (the decode command never loads ND4J)");
+
+    /** config/package-info: "JDK only" (with common's UserException): no DL4J, no ND4J. */
+    @ArchTest
+    static final ArchRule configNeedsNoDl4jNorNd4j = noClasses()
+            .that().resideInAPackage("io.fashionae.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.datavec..")
+            .because("configuration records validate themselves with the JDK alone");
+
+    /**
+     * common/package-info: "Depends on nothing else in the project"; and, as every layer uses it
+     * (inference included, which must never load ND4J), on nothing but the JDK and Jackson.
+     */
+    @ArchTest
+    static final ArchRule commonDependsOnlyOnTheJdkAndJackson = classes()
+            .that().resideInAPackage("io.fashionae.common..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.fashionae.common..", "java..",
+                    "com.fasterxml.jackson..")
+            .because("every package uses common, so common may use none of them, nor DL4J or ND4J");
+
+    /** latent/package-info: "Plain Java arrays: no DL4J, no plotting." */
+    @ArchTest
+    static final ArchRule latentNeedsNoDl4j = noClasses()
+            .that().resideInAPackage("io.fashionae.latent..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.datavec..")
+            .because("the latent space is data: frames, kNN and PCA on plain arrays");
+
+    /** dataset/package-info: the class names and image constants need no DataVec and no ND4J. */
+    @ArchTest
+    static final ArchRule datasetNeedsNoDataPipeline = noClasses()
+            .that().resideInAPackage("io.fashionae.dataset..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.datavec..", "org.nd4j..", "org.deeplearning4j..",
+                    "io.fashionae.data..")
+            .because("plot, report and onnx use these constants without pulling in the data pipeline");
+}
