@@ -41,6 +41,8 @@ public final class Autoencoder {
     /** The graph's floating-point type; inputs are cast to it, outputs come back as 32-bit floats. */
     private final DataType dataType;
     private int stepsSinceCollection;
+    /** Counts optimiser steps: inference engines that snapshot the weights compare it with theirs. */
+    private long parameterVersion;
 
     private Autoencoder(ModelConfig config, ComputationGraph graph) {
         this.config = config;
@@ -112,10 +114,19 @@ public final class Autoencoder {
     public void fitBatch(INDArray images) {
         INDArray x = cast(images);
         graph.fit(new MultiDataSet(x, x));
+        parameterVersion++;
         if (++stepsSinceCollection >= GC_EVERY_STEPS) {
             stepsSinceCollection = 0;
             System.gc();
         }
+    }
+
+    /**
+     * How many optimiser steps {@link #fitBatch} has taken on this object: the weights change only
+     * there, so a snapshot of them stays current while this number does.
+     */
+    public long parameterVersion() {
+        return parameterVersion;
     }
 
     /** Latent vectors {@code [N, latentDim]} of images {@code [N, 1, 32, 32]}, in inference mode. */

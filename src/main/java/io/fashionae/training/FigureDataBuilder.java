@@ -8,7 +8,7 @@ import io.fashionae.latent.FigureData;
 import io.fashionae.latent.ImageSet;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.latent.Plane;
-import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +30,9 @@ public final class FigureDataBuilder {
     }
 
     /** Computes every figure's data; {@code seed} fixes the training batch and the random points. */
-    public static FigureData compute(Autoencoder model, FashionMnistDataModule data, long seed) {
+    public static FigureData compute(Inference model, int latentDim, FashionMnistDataModule data, long seed) {
         LabeledImages val = data.validation();
-        LatentPoints latents = new LatentPoints(model.encodeToArray(val.images()), model.config().latentDim(), val.labels());
+        LatentPoints latents = new LatentPoints(model.encode(val.images()), latentDim, val.labels());
         Plane plane = Plane.of(latents);
         LatentPoints onPlane = plane.project(latents);
         float[] xr = onPlane.range(0);
@@ -40,7 +40,7 @@ public final class FigureDataBuilder {
         double[] xRange = {xr[0], xr[1]};
         double[] yRange = {yr[0], yr[1]};
         return new FigureData(latents, plane, samples(data, seed), reconstructions(model, val),
-                randomDecodes(model, plane, xRange, yRange, seed), manifold(model, plane, xRange, yRange),
+                randomDecodes(model, latentDim, plane, xRange, yRange, seed), manifold(model, latentDim, plane, xRange, yRange),
                 GRID, xRange, yRange);
     }
 
@@ -55,7 +55,7 @@ public final class FigureDataBuilder {
         return images(batch.getFeatures(), titles);
     }
 
-    private static ImageSet reconstructions(Autoencoder model, LabeledImages val) {
+    private static ImageSet reconstructions(Inference model, LabeledImages val) {
         List<Integer> firstOfClass = new ArrayList<>();
         for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
             for (int i = 0; i < val.size(); i++) {
@@ -79,9 +79,8 @@ public final class FigureDataBuilder {
         return images(both, titles);
     }
 
-    private static ImageSet randomDecodes(Autoencoder model, Plane plane, double[] xr, double[] yr, long seed) {
+    private static ImageSet randomDecodes(Inference model, int dim, Plane plane, double[] xr, double[] yr, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int dim = model.config().latentDim();
         float[] z = new float[RANDOM_POINTS * dim];
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < RANDOM_POINTS; i++) {
@@ -93,8 +92,7 @@ public final class FigureDataBuilder {
         return images(model.decode(Nd4j.create(z, new long[] {RANDOM_POINTS, dim}, 'c')), titles);
     }
 
-    private static ImageSet manifold(Autoencoder model, Plane plane, double[] xr, double[] yr) {
-        int dim = model.config().latentDim();
+    private static ImageSet manifold(Inference model, int dim, Plane plane, double[] xr, double[] yr) {
         float[] z = new float[GRID * GRID * dim];
         List<String> titles = new ArrayList<>();
         for (int row = 0; row < GRID; row++) {

@@ -2,7 +2,7 @@ package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
 import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -20,7 +20,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public record ReconstructionError(double mse, double mse28, double[] perClassMse, long images) {
 
     /** Evaluates {@code model} on every batch of {@code batches}; reports each batch to {@code onBatch}. */
-    public static ReconstructionError evaluate(Autoencoder model, BatchIterator batches, int pad, BatchCallback onBatch) {
+    public static ReconstructionError evaluate(Inference model, BatchIterator batches, int pad, BatchCallback onBatch) {
         double sumSq = 0;
         double sumSqCrop = 0;
         long pixels = 0;

@@ -13,6 +13,7 @@ import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.training.listener.FrameStats;
 import io.fashionae.training.listener.LatentFrameListener;
@@ -114,6 +115,17 @@ public final class Trainer {
      * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
      */
     public TrainingResult fit(Autoencoder model, FashionMnistDataModule data, TrainingState start) {
+        return fit(model, Inference.dl4j(model), data, start);
+    }
+
+    /**
+     * Continues training {@code model} from {@code start}, its validation passes and final figures
+     * running through {@code inference} (which must follow the model's current weights).
+     *
+     * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
+     * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
+     */
+    public TrainingResult fit(Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
         frameListeners().forEach(l -> l.resume(start.step(), start.frames(), start.listenerSeconds()));
         graph.setListeners(listeners);
@@ -130,7 +142,7 @@ public final class Trainer {
             trainOneEpoch(model, batches, epoch);
 
             long valStart = System.nanoTime();
-            last = validate(model, data, epoch, pad);
+            last = validate(inference, data, epoch, pad);
             EpochMetrics m = new EpochMetrics(epoch, state.epochLossSum() / state.batchesDone(), last.mse(),
                     state.epochTrainSeconds(), state.epochImages() / state.epochTrainSeconds(), seconds(valStart),
                     config.learningRate(), ProcessMemory.rssBytes() / MIB, ProcessMemory.peakRssBytes() / MIB,
@@ -147,9 +159,9 @@ public final class Trainer {
         }
         if (last == null) {
             // Resumed from the checkpoint of the last epoch: only the final figures were missing.
-            last = validate(model, data, config.epochs(), pad);
+            last = validate(inference, data, config.epochs(), pad);
         }
-        RunMetrics done = metrics(model, data, backend, finalMetrics(model, data, last));
+        RunMetrics done = metrics(model, data, backend, finalMetrics(inference, model.config().latentDim(), data, last));
         writeMetrics(done);
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
@@ -221,7 +233,7 @@ public final class Trainer {
         }
     }
 
-    private ReconstructionError validate(Autoencoder model, FashionMnistDataModule data, int epoch, int pad) {
+    private ReconstructionError validate(Inference model, FashionMnistDataModule data, int epoch, int pad) {
         BatchIterator batches = data.validationBatches(VALIDATION_BATCH);
         progress.phaseStarted(Phase.VALIDATE, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
         ReconstructionError error = ReconstructionError.evaluate(model, batches, pad,
@@ -238,10 +250,11 @@ public final class Trainer {
                 now.listenerSeconds(), now.epochs(), now.frames(), now.stepLosses(), finalMetrics);
     }
 
-    private RunMetrics.FinalMetrics finalMetrics(Autoencoder model, FashionMnistDataModule data, ReconstructionError error) {
+    private RunMetrics.FinalMetrics finalMetrics(Inference model, int latentDim, FashionMnistDataModule data,
+                                                 ReconstructionError error) {
         long t0 = System.nanoTime();
-        LatentPoints train = latents(model, data.train());
-        LatentPoints val = latents(model, data.validation());
+        LatentPoints train = latents(model, latentDim, data.train());
+        LatentPoints val = latents(model, latentDim, data.validation());
         double knn = Knn.accuracy(train, val, KNN_K);
         LOG.info("Latent {}-NN accuracy {} ({} s)", KNN_K, knn, String.format("%.1f", seconds(t0)));
         Map<String, Double> perClass = new LinkedHashMap<>();
@@ -251,8 +264,8 @@ public final class Trainer {
         return new RunMetrics.FinalMetrics(error.mse(), error.mse28(), knn, perClass);
     }
 
-    private static LatentPoints latents(Autoencoder model, LabeledImages split) {
-        return new LatentPoints(model.encodeToArray(split.images()), model.config().latentDim(), split.labels());
+    private static LatentPoints latents(Inference model, int latentDim, LabeledImages split) {
+        return new LatentPoints(model.encode(split.images()), latentDim, split.labels());
     }
 
     /** Listener time of the whole run: the frame listeners were resumed with what the state carried in. */

@@ -13,6 +13,8 @@ import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
+import io.fashionae.onnx.OnnxRuntimeInference;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.training.listener.LatentFrameListener;
 import java.util.ArrayList;
@@ -97,16 +99,28 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         Autoencoder autoencoder = start.model();
         FashionMnistDataModule module = start.data();
         LabeledImages val = module.validation();
-        List<TrainingListener> listeners = new ArrayList<>();
-        if (plots.enabled()) {
-            LabeledImages sample = val.first(plots.samples());
-            listeners.add(new LatentFrameListener(autoencoder, sample.images(), sample.labels(), plots.every(),
-                    plots.until(), frames));
+        try (Inference inference = inference(autoencoder)) {
+            List<TrainingListener> listeners = new ArrayList<>();
+            if (plots.enabled()) {
+                LabeledImages sample = val.first(plots.samples());
+                listeners.add(new LatentFrameListener(autoencoder, inference, sample.images(), sample.labels(),
+                        plots.every(), plots.until(), frames));
+            }
+            TrainingResult result = new Trainer(training, output, progress, listeners, checkpoints, plots, stop)
+                    .fit(autoencoder, inference, module, start.state());
+            return new Outcome(result, FigureDataBuilder.compute(inference, model.latentDim(), module, training.seed()),
+                    val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
         }
-        TrainingResult result = new Trainer(training, output, progress, listeners, checkpoints, plots, stop)
-                .fit(autoencoder, module, start.state());
-        return new Outcome(result, FigureDataBuilder.compute(autoencoder, module, training.seed()),
-                val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
+    }
+
+    /**
+     * The frames, validation passes and final figures run in ONNX Runtime on snapshots of the
+     * current weights (about 2.5 times DL4J's encoding speed here), or in DL4J for a 16-bit model.
+     */
+    private static Inference inference(Autoencoder model) {
+        return OnnxRuntimeInference.supports(model)
+                ? new OnnxRuntimeInference(model, Runtime.getRuntime().availableProcessors())
+                : Inference.dl4j(model);
     }
 
     private CheckpointStore.Restored restore() {

@@ -15,6 +15,7 @@ import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.training.listener.LatentFrameListener;
@@ -42,7 +43,7 @@ class CheckpointResumeTest {
     private static Trainer trainer(Path dir, Autoencoder model, List<LatentFrame> frames, CheckpointConfig checkpoints,
                                    StopSignal stop) {
         LabeledImages sample = DATA.validation().first(PLOTS.samples());
-        LatentFrameListener listener = new LatentFrameListener(model, sample.images(), sample.labels(), PLOTS.every(),
+        LatentFrameListener listener = new LatentFrameListener(model, Inference.dl4j(model), sample.images(), sample.labels(), PLOTS.every(),
                 PLOTS.until(), frames::add);
         return new Trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, List.of(listener), checkpoints, PLOTS, stop);
     }

@@ -6,6 +6,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.latent.FigureData;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.plot.Figures;
 import io.fashionae.testing.SyntheticData;
@@ -23,7 +24,7 @@ class FigureDataBuilderTest {
     void figuresCoverEveryClassAndTheLatentRangeTheValidationSetUses(@TempDir Path dir) throws Exception {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, 1));
         FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(40, 1), SyntheticData.bars(50, 2));
-        FigureData f = FigureDataBuilder.compute(ae, data, 7);
+        FigureData f = FigureDataBuilder.compute(Inference.dl4j(ae), 2, data, 7);
 
         assertThat(f.samples().count()).isEqualTo(4);
         assertThat(f.reconstructions().count()).isEqualTo(20);

@@ -5,6 +5,7 @@ import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +27,7 @@ public final class LatentFrameListener extends BaseTrainingListener {
     private static final int KNN_K = 5;
 
     private final Autoencoder model;
+    private final Inference inference;
     private final INDArray sample;
     private final int[] labels;
     private final int every;
@@ -37,17 +39,19 @@ public final class LatentFrameListener extends BaseTrainingListener {
 
     /**
      * @param model  the autoencoder being trained
+     * @param inference how its current weights encode (DL4J's graphs or a faster engine)
      * @param sample validation images {@code [N, 1, 32, 32]} to encode at each frame
      * @param labels their classes
      * @param every  steps between frames (must be positive)
      * @param until  last step that gets a frame
      * @param sink   receives each frame
      */
-    public LatentFrameListener(Autoencoder model, INDArray sample, int[] labels, int every, int until, FrameSink sink) {
+    public LatentFrameListener(Autoencoder model, Inference inference, INDArray sample, int[] labels, int every, int until, FrameSink sink) {
         if (every < 1) {
             throw new IllegalArgumentException("every must be positive");
         }
         this.model = model;
+        this.inference = inference;
         this.sample = sample;
         this.labels = labels.clone();
         this.every = every;
@@ -67,7 +71,7 @@ public final class LatentFrameListener extends BaseTrainingListener {
             return;
         }
         long t0 = System.nanoTime();
-        LatentPoints points = new LatentPoints(model.encodeToArray(sample), model.config().latentDim(), labels);
+        LatentPoints points = new LatentPoints(inference.encode(sample), model.config().latentDim(), labels);
         double loss = model.lastStepLoss();
         double knn = Knn.leaveOneOutAccuracy(points, KNN_K);
         sink.accept(new LatentFrame((int) step, epoch + 1, loss, knn, points));

@@ -9,6 +9,7 @@ import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.Inference;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.training.Trainer;
@@ -46,7 +47,7 @@ class LatentFrameListenerTest {
     void emitsAFrameEveryNStepsUpToTheLimitWithTheSampleEncoded(@TempDir Path dir) {
         Autoencoder ae = model(ModelConfig.seedDefaults());
         List<LatentFrame> frames = new ArrayList<>();
-        LatentFrameListener listener = new LatentFrameListener(ae, VAL.images(), VAL.labels(), 3, 7, frames::add);
+        LatentFrameListener listener = new LatentFrameListener(ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 3, 7, frames::add);
         TrainingResult result = train(ae, dir, List.of(listener));
 
         // 2 epochs x 5 steps = 10 steps, numbered 0..9: frames at 0, 3, 6 (9 is past the limit of 7).
@@ -71,7 +72,7 @@ class LatentFrameListenerTest {
         Autoencoder without = model(ModelConfig.seedDefaults());
         train(without, dir.resolve("a"), List.of());
         Autoencoder with = model(ModelConfig.seedDefaults());
-        train(with, dir.resolve("b"), List.of(new LatentFrameListener(with, VAL.images(), VAL.labels(), 1, 400, f -> { })));
+        train(with, dir.resolve("b"), List.of(new LatentFrameListener(with, Inference.dl4j(with), VAL.images(), VAL.labels(), 1, 400, f -> { })));
         INDArray a = without.graph().params();
         INDArray b = with.graph().params();
         assertThat(b).isEqualTo(a);
@@ -81,7 +82,7 @@ class LatentFrameListenerTest {
     void widerLatentsAreEmittedInFullForTheProjectionToHandle(@TempDir Path dir) {
         Autoencoder ae = model(ModelConfig.seedDefaults().withLatentDim(5));
         List<LatentFrame> frames = new ArrayList<>();
-        train(ae, dir, List.of(new LatentFrameListener(ae, VAL.images(), VAL.labels(), 4, 4, frames::add)));
+        train(ae, dir, List.of(new LatentFrameListener(ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 4, 4, frames::add)));
         assertThat(frames).hasSize(2);
         assertThat(frames.get(0).points().dim()).isEqualTo(5);
     }
