@@ -121,6 +121,90 @@ class OnnxCommandsTest {
         assertThat(r.err()).contains("expected input 'latent'");
     }
 
+    /** The golden decoder with its first weights scaled by 1e20: finite, but 3e38 overflows in its first layer. */
+    private static Path steepDecoder(Path dir) throws Exception {
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                Files.readAllBytes(models.resolve("decoder.onnx"))).toBuilder();
+        var init = model.getGraphBuilder().getInitializerBuilder(0);
+        ByteBuffer raw = ByteBuffer.wrap(init.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer scaled = ByteBuffer.allocate(raw.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        while (raw.hasRemaining()) {
+            scaled.putFloat(raw.getFloat() * 1e20f);
+        }
+        init.setRawData(com.google.protobuf.ByteString.copyFrom(scaled.array()));
+        return Files.write(dir.resolve("steep-decoder.onnx"), model.build().toByteArray());
+    }
+
+    @Test
+    void decodingToNonFiniteImagesIsAnErrorNamingThePointsAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("d.png");
+        Path npy = dir.resolve("d.npy");
+        CliRunner r = CliRunner.run("decode", "--model", steepDecoder(dir).toString(), "--z", "0,0",
+                "--z", "3e38,3e38", "--out", png.toString(), "--npy", npy.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("NaN or infinite pixels for 1 of 2 latent points", "#2 (3.000e+38,3.000e+38)", "nothing was written");
+        assertThat(png).doesNotExist();
+        assertThat(npy).doesNotExist();
+    }
+
+    @Test
+    void decodeOutOnAFolderIsAOneLineError(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "0,0",
+                "--out", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("--out " + dir + " is a folder", "decoded.png").doesNotContain("Exception");
+    }
+
+    @Test
+    void manyPointsMakeASquareishGridWithACap(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            csv.append(i % 7 - 3).append(',').append(i % 5 - 2).append('\n');
+        }
+        Path points = Files.writeString(dir.resolve("z.csv"), csv);
+        Path png = dir.resolve("grid.png");
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
+                points.toString(), "--out", png.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(1024 images, the first of 1,500 points; --npy keeps them all)");
+        var image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isBetween(3000, 5000);
+        assertThat(image.getHeight()).isBetween(3000, 5000);
+    }
+
+    @Test
+    void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
+        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        model.graph().params().assign(Float.NaN);
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(model, zip);
+        Files.writeString(dir.resolve("decoder.onnx"), "an earlier export");
+        CliRunner r = CliRunner.run("export", "--model", zip.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("non-finite values", "NaN or infinite parameters", "no ONNX file was written");
+        assertThat(Files.readString(dir.resolve("decoder.onnx"))).isEqualTo("an earlier export");
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+        assertThat(dir.resolve("onnx-export.json")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void exportOfAModelWhoseOutputsOverflowFailsOnTheInfinity(@TempDir Path dir) throws Exception {
+        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        model.graph().params().muli(1e18f); // finite parameters, infinite activations
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(model, zip);
+        CliRunner r = CliRunner.run("export", "--model", zip.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("non-finite values", "no ONNX file was written");
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+    }
+
     @Test
     void decodeWithoutPointsOrOutputSaysWhatIsMissing() {
         assertThat(CliRunner.run("decode", "--npy", "x.npy").err()).contains("no latent points given");
