@@ -48,6 +48,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (t instanceof TrainingDivergedException) {
             return ExitCode.DIVERGED;
         }
+        if (t instanceof StoppedBySignalException s) {
+            return s.code();
+        }
         if (t instanceof TrainingInterruptedException) {
             return ExitCode.INTERRUPTED;
         }
@@ -61,8 +64,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (t instanceof TrainingDivergedException d) {
             return d.getMessage() + " (nothing was overwritten; lower --lr and train again, or resume with --resume)";
         }
-        if (t instanceof TrainingInterruptedException i) {
-            return i.getMessage() + " (continue with the same command and --resume)";
+        if (t instanceof TrainingInterruptedException || t instanceof StoppedBySignalException) {
+            return t.getMessage() + " (continue with the same command and --resume)";
         }
         if (t instanceof UncheckedIOException io) {
             return io.getMessage() + ": " + io.getCause().getMessage();

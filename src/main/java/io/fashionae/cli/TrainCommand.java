@@ -1,6 +1,8 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.FolderLock;
 import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.OutputConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.Precision;
@@ -8,6 +10,7 @@ import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.RunMetrics;
+import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.TrainingResult;
 import java.io.IOException;
@@ -94,16 +97,24 @@ final class TrainCommand implements Callable<Integer> {
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         io.fashionae.model.Autoencoder.checkSupported(model, precision);
-        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
-                outputOptions.toConfigCheckedWritable(), checkpoints);
+        OutputConfig output = outputOptions.toConfigCheckedWritable();
+        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(), output, checkpoints);
         PrintWriter out = spec.commandLine().getOut();
-        BackendInfo backend = BackendInfo.current();
-        if (!backend.fallback().isEmpty()) {
-            out.println("warning: " + backend.fallback());
-        }
-        out.println(backend.describe());
-        try (InterruptSignal interrupt = InterruptSignal.install(spec.commandLine().getErr())) {
-            TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+        PrintWriter err = spec.commandLine().getErr();
+        // One run per folder: the lock is taken before anything is read or written there.
+        try (FolderLock lock = FolderLock.acquire("train", notice -> err.println("notice: " + notice),
+                output.modelsDir(), output.reportsDir());
+             InterruptSignal interrupt = InterruptSignal.install(err, lock::release)) {
+            BackendInfo backend = BackendInfo.current();
+            if (!backend.fallback().isEmpty()) {
+                out.println("warning: " + backend.fallback());
+            }
+            out.println(backend.describe());
+            try {
+                TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+            } catch (TrainingInterruptedException e) {
+                throw new StoppedBySignalException(e, interrupt.exitCode());
+            }
         }
         return ExitCode.OK.code();
     }

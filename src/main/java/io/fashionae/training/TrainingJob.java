@@ -74,8 +74,10 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         module.train();
         module.validation();
         if (!checkpoints.resume()) {
+            requireNoInterruptedRun();
+            java.time.Instant now = java.time.Instant.now();
             return new Start(module, Autoencoder.create(model, optimizer()),
-                    TrainingState.fresh(java.time.Instant.now().toString(), plots));
+                    TrainingState.fresh(now.toString(), plots, CheckpointRuns.newId(now)));
         }
         CheckpointStore.Restored restored = restore();
         progress.resumed(restored.file(), restored.state().step(), restored.skipped());
@@ -109,11 +111,22 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
                 val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
     }
 
+    private void requireNoInterruptedRun() {
+        try {
+            new CheckpointRuns(output.checkpointsDir()).requireNoInterrupted();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
+        }
+    }
+
     private CheckpointStore.Restored restore() {
         try {
-            CheckpointStore.Restored restored = new CheckpointStore(output.checkpointsDir(), checkpoints.keep()).restoreNewest();
+            CheckpointRuns.Run run = new CheckpointRuns(output.checkpointsDir()).toResume();
+            CheckpointStore.Restored restored = new CheckpointStore(run.dir(), checkpoints.keep()).restoreNewest();
             ResumeCompatibility.check(restored, model, training, plots);
-            return restored;
+            // The run continues in the folder its checkpoint came from, whatever the checkpoint says.
+            return new CheckpointStore.Restored(restored.file(), restored.model(), restored.training(),
+                    restored.state().withRunId(run.id()), restored.skipped());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
         }
