@@ -97,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         io.fashionae.model.Autoencoder.checkSupported(model, precision);
+        io.fashionae.model.MemoryEstimate.requireFits(model, batchSize, precision, "to train at batch " + batchSize);
         OutputConfig output = outputOptions.toConfigCheckedWritable();
         TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(), output, checkpoints);
         PrintWriter out = spec.commandLine().getOut();

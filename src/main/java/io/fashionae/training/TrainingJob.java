@@ -71,8 +71,14 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      *         readable checkpoint, or settings that differ from the checkpoint's)
      */
     public Start start(FashionMnistDataModule module, TrainingProgress progress) {
-        module.train();
+        int images = module.train().size();
         module.validation();
+        if (training.batchSize() > images) {
+            throw new io.fashionae.common.UserException("--batch-size " + training.batchSize() + " is larger than the "
+                    + images + " training images" + (training.trainLimit() > 0 ? " (--train-limit " + training.trainLimit() + ")" : "")
+                    + ": every epoch would be one short batch", "use --batch-size " + images + " or less"
+                    + (training.trainLimit() > 0 ? ", or a larger --train-limit" : ""));
+        }
         if (!checkpoints.resume()) {
             requireNoInterruptedRun();
             java.time.Instant now = java.time.Instant.now();
