@@ -224,6 +224,65 @@ class OnnxCommandsTest {
         assertThat(lines.get(1)).startsWith("mine-images-idx3-ubyte.gz#0,");
     }
 
+    private static Path png(Path file, int side) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(side / 2, side / 2, 0, 200);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    private CliRunner encode(Path dir, String... inputs) {
+        List<String> args = new ArrayList<>(List.of("encode"));
+        args.addAll(List.of(inputs));
+        args.addAll(List.of("--model", models.resolve("encoder.onnx").toString(), "--out", dir.resolve("z.csv").toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private static void assertOneLineNaming(CliRunner r, Path file, String says) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains(file.toString(), says).doesNotContain("Exception", "make data");
+    }
+
+    @Test
+    void encodingAMissingPngIsAOneLineErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path good = png(dir.resolve("a.png"), 28);
+        Path missing = dir.resolve("missing.png");
+        assertOneLineNaming(encode(dir, good.toString(), missing.toString()), missing, "not found");
+        assertThat(dir.resolve("z.csv")).doesNotExist();
+    }
+
+    @Test
+    void encodingATruncatedPngIsAOneLineErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path truncated = png(dir.resolve("cut.png"), 28);
+        byte[] bytes = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineNaming(encode(dir, truncated.toString()), truncated, "truncated or damaged");
+    }
+
+    @Test
+    void aFolderIsEncodedAsThePngsInItAndAnEmptyOneIsRefusedAsAFolder(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("pngs");
+        png(folder.resolve("b.png"), 32);
+        png(folder.resolve("a.png"), 28);
+        CliRunner r = encode(dir, folder.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("z.csv"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("a.png,");
+        assertThat(lines.get(2)).startsWith("b.png,");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertOneLineNaming(encode(dir, empty.toString()), empty, "is a folder with no .png files");
+    }
+
+    @Test
+    void aMissingIdxFileForEncodeDoesNotSendTheUserToMakeData(@TempDir Path dir) {
+        Path missing = dir.resolve("my-images-idx3-ubyte");
+        assertOneLineNaming(encode(dir, missing.toString()), missing, "not found");
+    }
+
     @Test
     void decodingNeverLoadsNd4j(@TempDir Path dir) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
