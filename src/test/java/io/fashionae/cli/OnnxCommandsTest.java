@@ -206,6 +206,37 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void aModelWhoseParametersWereChangedAfterSavingIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
+        // Randomise the parameter values behind ND4J's header, as a bit-flipping disk or a careless script would.
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+            Path coefficients = fs.getPath("coefficients.bin");
+            byte[] bytes = Files.readAllBytes(coefficients);
+            java.util.Random random = new java.util.Random(1);
+            for (int i = bytes.length / 2; i < bytes.length; i++) {
+                bytes[i] = (byte) random.nextInt();
+            }
+            Files.write(coefficients, bytes);
+        }
+        for (String[] args : new String[][] {{"export", "--model", zip.toString()}, {"summary", "--model", zip.toString()}}) {
+            CliRunner r = CliRunner.run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).singleElement().asString()
+                    .contains(zip.toString(), "do not match the SHA-256 stored when it was saved");
+        }
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+    }
+
+    @Test
+    void aModelSavedBeforeTheParameterHashStillLoads() throws Exception {
+        try (java.util.zip.ZipFile golden = new java.util.zip.ZipFile(models.resolve("autoencoder.zip").toFile())) {
+            assertThat(golden.getEntry(io.fashionae.model.ModelStore.PARAMS_SHA256_ENTRY)).isNull();
+        }
+        assertThat(CliRunner.run("summary", "--model", models.resolve("autoencoder.zip").toString()).exitCode()).isZero();
+    }
+
+    @Test
     void decodeWithoutPointsOrOutputSaysWhatIsMissing() {
         assertThat(CliRunner.run("decode", "--npy", "x.npy").err()).contains("no latent points given");
         assertThat(CliRunner.run("decode", "--z", "1,1").err()).contains("no output given");
