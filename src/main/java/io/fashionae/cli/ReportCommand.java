@@ -33,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         try (FolderLock lock = FolderLock.acquire("report", notice -> spec.commandLine().getErr().println("notice: " + notice),
                 reports)) {
-            spec.commandLine().getOut().println("Report: " + ReportWriter.write(reports, models));
+            Path index = ReportWriter.write(reports, models,
+                    warning -> spec.commandLine().getErr().println("warning: " + warning));
+            spec.commandLine().getOut().println("Report: " + index);
         }
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
