@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fashionae bench}: throughput and memory on real Fashion-MNIST batches. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training/encoding/decoding throughput and peak memory; writes bench.json.")
+        description = "Measure training/encoding/decoding throughput and peak memory; writes reports/bench.json (--out).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -41,10 +41,10 @@ final class DecodeCommand implements Callable<Integer> {
     List<String> points = new ArrayList<>();
     @Option(names = "--csv", paramLabel = "FILE", description = "Latent points, one per line, comma-separated (default: none).")
     Path csv;
-    @Option(names = "--out", paramLabel = "FILE.png",
+    @Option(names = "--out", paramLabel = "PNG",
             description = "Write the decoded images as a PNG grid, at most " + DecodedGrid.MAX_IMAGES + " (default: none).")
     Path png;
-    @Option(names = "--npy", paramLabel = "FILE.npy",
+    @Option(names = "--npy", paramLabel = "NPY",
             description = "Write the raw float32 output [N,1,32,32] as NumPy .npy (default: none).")
     Path npy;
     @Mixin

@@ -37,7 +37,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/encoder.onnx",
             description = "The encoder (default: ${DEFAULT-VALUE}).")
     Path model;
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Where to write the latent CSV (required).")
+    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Where to write the latent CSV (required).")
     Path out;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Encode only the first N images; 0 = all (default: ${DEFAULT-VALUE}).")
     int limit;

@@ -11,13 +11,13 @@ final class ModelOptions {
     @Option(names = "--layers", paramLabel = "N", description = "Conv/deconv layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--kernels", split = ",", paramLabel = "K,...", description = "Kernel side per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kernels", split = ",", paramLabel = "K", description = "Kernel side per layer (default: ${DEFAULT-VALUE}).")
     List<Integer> kernels;
 
-    @Option(names = "--channels", split = ",", paramLabel = "C,...", description = "Channels per encoder layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--channels", split = ",", paramLabel = "C", description = "Channels per encoder layer (default: ${DEFAULT-VALUE}).")
     List<Integer> channels;
 
-    @Option(names = "--strides", split = ",", paramLabel = "S,...", description = "Stride per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strides", split = ",", paramLabel = "S", description = "Stride per layer (default: ${DEFAULT-VALUE}).")
     List<Integer> strides;
 
     @Option(names = "--latent-dim", paramLabel = "D", description = "Size of the latent vector (default: ${DEFAULT-VALUE}).")
