@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Decode latent points to images with decoder.onnx (ONNX Runtime only). "
                 + "Give points with --z and/or --csv, and at least one of --out and --npy.")
 final class DecodeCommand implements Callable<Integer> {
+    /** Points decoded at most in one call: 4 KB of output each, 400 MB in all. */
+    static final int MAX_POINTS = 100_000;
     /** Points named in the error about non-finite output; the count says how many there were. */
     private static final int POINTS_NAMED = 3;
 
@@ -61,6 +63,10 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (zs.isEmpty()) {
             throw new UserException("no latent points given", "pass --z X,Y (repeatable) or --csv FILE");
+        }
+        if (zs.size() > MAX_POINTS) {
+            throw new UserException(String.format(Locale.ROOT, "%,d latent points given, at most %,d are decoded at once",
+                    zs.size(), MAX_POINTS), "split the CSV into parts");
         }
         if (png == null && npy == null) {
             throw new UserException("no output given", "pass --out FILE.png and/or --npy FILE.npy");

@@ -36,7 +36,12 @@ final class ExportCommand implements Callable<Integer> {
         ModelStore.readConfig(model);
         Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
         PrintWriter out = spec.commandLine().getOut();
-        java.nio.file.Files.createDirectories(dir);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new io.fashionae.common.UserException("cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName()
+                    + ")", "choose a writable folder with --models DIR", e);
+        }
         try (FolderLock lock = FolderLock.acquire("export", notice -> spec.commandLine().getErr().println("notice: " + notice),
                 dir)) {
             OnnxExport.Report report = OnnxExport.exportFile(model, dir, new DataConfig(dataOptions.data, false),

@@ -1,5 +1,6 @@
 package io.fashionae.training;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
@@ -74,7 +75,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         int images = module.train().size();
         module.validation();
         if (training.batchSize() > images) {
-            throw new io.fashionae.common.UserException("--batch-size " + training.batchSize() + " is larger than the "
+            throw new UserException("--batch-size " + training.batchSize() + " is larger than the "
                     + images + " training images" + (training.trainLimit() > 0 ? " (--train-limit " + training.trainLimit() + ")" : "")
                     + ": every epoch would be one short batch", "use --batch-size " + images + " or less"
                     + (training.trainLimit() > 0 ? ", or a larger --train-limit" : ""));

@@ -175,6 +175,16 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void moreLatentPointsThanOneDecodeTakesAreRefused(@TempDir Path dir) throws Exception {
+        Path points = Files.writeString(dir.resolve("z.csv"), "0,0\n".repeat(DecodeCommand.MAX_POINTS + 1));
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
+                points.toString(), "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("100,001 latent points given, at most 100,000");
+        assertThat(dir.resolve("o.npy")).doesNotExist();
+    }
+
+    @Test
     void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
         io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
         model.graph().params().assign(Float.NaN);
