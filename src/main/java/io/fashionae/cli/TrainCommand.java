@@ -62,10 +62,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
     @Option(names = "--keep-checkpoints", paramLabel = "K",
-            description = "Checkpoints kept in MODELS/checkpoints, newest first (default: ${DEFAULT-VALUE}).")
+            description = "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first (default: ${DEFAULT-VALUE}).")
     int keepCheckpoints;
     @Option(names = "--resume",
-            description = "Continue the interrupted run from its newest readable checkpoint (same options as that run).")
+            description = "Continue the interrupted run from its newest readable checkpoint (same options as that run; "
+                    + "a larger --epochs trains a finished run further).")
     boolean resume;
     @Option(names = "--precision", paramLabel = "TYPE", defaultValue = "FP32",
             description = "Floating-point type of the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
