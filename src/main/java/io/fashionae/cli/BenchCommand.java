@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fashionae bench}: throughput and memory on real Fashion-MNIST batches. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training/encoding/decoding throughput and peak memory; writes bench.json.")
+        description = "Measure training/encoding/decoding throughput and peak memory; writes reports/bench.json (--out).")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,14 +47,24 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** The benchmark trains on the validation split: its whole size. */
+    private static final int BENCH_IMAGES = 10_000;
+
     @Override
     public Integer call() throws IOException {
+        if (steps > 100_000 || repeats > 1_000 || batchSize > BENCH_IMAGES) {
+            throw new io.fashionae.common.UserException("--steps must be at most 100000, --repeats at most 1000 and "
+                    + "--batch-size at most " + BENCH_IMAGES + " (the validation images it trains on)",
+                    "see 'fashionae bench --help'");
+        }
         if (steps < 1 || repeats < 1 || batchSize < 1) {
             throw new io.fashionae.common.UserException("--steps, --repeats and --batch-size must be at least 1", "see 'fashionae bench --help'");
         }
         ModelConfig model = modelOptions.toConfig();
+        io.fashionae.model.MemoryEstimate.requireFits(model, Math.max(batchSize, 256), precision,
+                "to train at batch " + Math.max(batchSize, 256));
         FashionMnistDataModule data = new FashionMnistDataModule(DataLocator.standard().locate(dataOptions.toConfig()),
-                model.imageSize(), 0, 10_000);
+                model.imageSize(), 0, BENCH_IMAGES);
         BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision).run(data.validation(), "fashion-mnist");
         ReferenceComparison ref = reference == null ? null : ReferenceComparison.read(reference, r);
         r = r.withReference(ref);

@@ -4,10 +4,12 @@ import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.UserException;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.IdxArray;
+import io.fashionae.data.IdxFormatException;
 import io.fashionae.data.IdxReader;
 import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;
-import java.awt.image.BufferedImage;
+import io.fashionae.plot.GreyImages;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,20 +31,25 @@ final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IMAGES", arity = "1..*", description = "An IDX images file (.gz or raw) or PNG files.")
+    @Parameters(paramLabel = "IMAGES", arity = "1..*",
+            description = "An IDX images file (.gz or raw), or PNG files and folders of PNGs (required).")
     List<Path> inputs;
     @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/encoder.onnx",
             description = "The encoder (default: ${DEFAULT-VALUE}).")
     Path model;
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Where to write the latent CSV.")
+    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Where to write the latent CSV (required).")
     Path out;
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Encode only the first N images (0 = all).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Encode only the first N images; 0 = all (default: ${DEFAULT-VALUE}).")
     int limit;
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
+        DecodeCommand.requireFileTarget(out, "--out", "latents.csv");
+        if (limit < 0) {
+            throw new UserException("--limit must be >= 0 (0 = all), got " + limit, "see 'fashionae encode --help'");
+        }
         try (OnnxEncoder encoder = OnnxEncoder.open(model)) {
             ImagePadding padding = new ImagePadding(FashionMnistClasses.IMAGE_SIDE, encoder.imageSide());
             List<String> names = new ArrayList<>();
@@ -70,48 +76,34 @@ final class EncodeCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private float[] load(ImagePadding padding, List<String> names) throws IOException {
-        if (inputs.size() == 1 && !inputs.get(0).toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            IdxArray idx = IdxReader.withDefaultLimit().read(inputs.get(0), 3);
-            int n = limit > 0 ? Math.min(limit, idx.count()) : idx.count();
-            float[] pixels = new float[n * padding.paddedPixels()];
-            for (int i = 0; i < n; i++) {
-                padding.padInto(idx.data(), i, pixels, i * padding.paddedPixels());
-                names.add(inputs.get(0).getFileName() + "#" + i);
-            }
-            return pixels;
+    private float[] load(ImagePadding padding, List<String> names) {
+        List<Path> files = GreyImages.expand(inputs);
+        if (files.size() == 1 && !GreyImages.isPng(files.get(0)) && !Files.isDirectory(inputs.get(0))) {
+            return loadIdx(files.get(0), padding, names);
         }
-        List<Path> files = limit > 0 ? inputs.subList(0, Math.min(limit, inputs.size())) : inputs;
+        files = limit > 0 ? files.subList(0, Math.min(limit, files.size())) : files;
         float[] pixels = new float[files.size() * padding.paddedPixels()];
         for (int i = 0; i < files.size(); i++) {
-            readPng(files.get(i), padding, pixels, i * padding.paddedPixels());
+            GreyImages.readInto(files.get(i), padding.side(), padding.paddedSide(), pixels, i * padding.paddedPixels());
             names.add(files.get(i).getFileName().toString());
         }
         return pixels;
     }
 
-    private static void readPng(Path file, ImagePadding padding, float[] out, int offset) throws IOException {
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new UserException(file + " is not a readable image", "pass PNG files or an IDX images file");
+    private float[] loadIdx(Path file, ImagePadding padding, List<String> names) {
+        IdxArray idx;
+        try {
+            idx = IdxReader.withDefaultLimit().read(file, 3);
+        } catch (IdxFormatException e) {
+            // The user's own file: the data set's "run make data" would be the wrong advice.
+            throw new UserException(e.getMessage(), "pass an IDX images file (.gz or raw) or 28x28/32x32 PNG files", e);
         }
-        int side = FashionMnistClasses.IMAGE_SIDE;
-        int padded = padding.paddedSide();
-        int pad;
-        if (img.getWidth() == side && img.getHeight() == side) {
-            pad = padding.pad();
-        } else if (img.getWidth() == padded && img.getHeight() == padded) {
-            pad = 0;
-        } else {
-            throw new UserException(file + " is " + img.getWidth() + "x" + img.getHeight() + ", expected " + side + "x"
-                    + side + " or " + padded + "x" + padded, "resize it first (white item on black, like Fashion-MNIST)");
+        int n = limit > 0 ? Math.min(limit, idx.count()) : idx.count();
+        float[] pixels = new float[n * padding.paddedPixels()];
+        for (int i = 0; i < n; i++) {
+            padding.padInto(idx.data(), i, pixels, i * padding.paddedPixels());
+            names.add(file.getFileName() + "#" + i);
         }
-        for (int r = 0; r < img.getHeight(); r++) {
-            for (int c = 0; c < img.getWidth(); c++) {
-                int rgb = img.getRGB(c, r);
-                float grey = (0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
-                out[offset + (r + pad) * padded + c + pad] = grey;
-            }
-        }
+        return pixels;
     }
 }

@@ -48,6 +48,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (t instanceof TrainingDivergedException) {
             return ExitCode.DIVERGED;
         }
+        if (t instanceof StoppedBySignalException s) {
+            return s.code();
+        }
         if (t instanceof TrainingInterruptedException) {
             return ExitCode.INTERRUPTED;
         }
@@ -59,10 +62,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return u.oneLine();
         }
         if (t instanceof TrainingDivergedException d) {
-            return d.getMessage() + " (nothing was overwritten; lower --lr and train again, or resume with --resume)";
+            // The run's checkpoints stop a fresh run (they belong to an unfinished run): say how to clear them.
+            return d.getMessage() + (d.lastGoodCheckpoint() == null
+                    ? " (nothing was overwritten; lower --lr and train again)"
+                    : " (nothing was overwritten; resume with --resume, or delete " + d.lastGoodCheckpoint().getParent()
+                            + " and train again with a lower --lr)");
         }
-        if (t instanceof TrainingInterruptedException i) {
-            return i.getMessage() + " (continue with the same command and --resume)";
+        if (t instanceof TrainingInterruptedException || t instanceof StoppedBySignalException) {
+            return t.getMessage() + " (continue with the same command and --resume)";
         }
         if (t instanceof UncheckedIOException io) {
             return io.getMessage() + ": " + io.getCause().getMessage();

@@ -10,8 +10,10 @@ public enum ExitCode {
     USAGE(2),
     /** The loss became NaN or infinite; the last good model was kept. */
     DIVERGED(3),
-    /** Interrupted by the user (Ctrl-C). */
-    INTERRUPTED(130);
+    /** Interrupted by the user (Ctrl-C), after a checkpoint. */
+    INTERRUPTED(130),
+    /** Stopped by SIGTERM ({@code docker stop}, systemd, a CI runner), after a checkpoint. */
+    TERMINATED(143);
 
     private final int code;
 

@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.FolderLock;
 import io.fashionae.config.DataConfig;
 import io.fashionae.model.ModelStore;
 import io.fashionae.onnx.OnnxExport;
@@ -35,9 +36,18 @@ final class ExportCommand implements Callable<Integer> {
         ModelStore.readConfig(model);
         Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
         PrintWriter out = spec.commandLine().getOut();
-        OnnxExport.Report report = OnnxExport.exportFile(model, dir, new DataConfig(dataOptions.data, false),
-                warning -> out.println("warning: " + warning));
-        ExportPrinter.print(out, report);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new io.fashionae.common.UserException("cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName()
+                    + ")", "choose a writable folder with --models DIR", e);
+        }
+        try (FolderLock lock = FolderLock.acquire("export", notice -> spec.commandLine().getErr().println("notice: " + notice),
+                dir)) {
+            OnnxExport.Report report = OnnxExport.exportFile(model, dir, new DataConfig(dataOptions.data, false),
+                    warning -> out.println("warning: " + warning));
+            ExportPrinter.print(out, report);
+        }
         return ExitCode.OK.code();
     }
 }

@@ -35,6 +35,7 @@ public final class Main implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setDefaultValueProvider(new SeedDefaults())
+                .setHelpFactory(new WordWrappingHelp())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)

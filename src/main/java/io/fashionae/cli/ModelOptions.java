@@ -11,13 +11,13 @@ final class ModelOptions {
     @Option(names = SeedDefaults.LAYERS, paramLabel = "N", description = "Conv/deconv layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = SeedDefaults.KERNELS, split = ",", paramLabel = "K,...", description = "Kernel side per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.KERNELS, split = ",", paramLabel = "K", description = "Kernel side per layer (default: ${DEFAULT-VALUE}).")
     List<Integer> kernels;
 
-    @Option(names = SeedDefaults.CHANNELS, split = ",", paramLabel = "C,...", description = "Channels per encoder layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.CHANNELS, split = ",", paramLabel = "C", description = "Channels per encoder layer (default: ${DEFAULT-VALUE}).")
     List<Integer> channels;
 
-    @Option(names = SeedDefaults.STRIDES, split = ",", paramLabel = "S,...", description = "Stride per layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = SeedDefaults.STRIDES, split = ",", paramLabel = "S", description = "Stride per layer (default: ${DEFAULT-VALUE}).")
     List<Integer> strides;
 
     @Option(names = SeedDefaults.LATENT_DIM, paramLabel = "D", description = "Size of the latent vector (default: ${DEFAULT-VALUE}).")

@@ -17,11 +17,37 @@ final class OutputOptions {
             description = "Folder for metrics.json, plots and the report (default: ${DEFAULT-VALUE}).")
     Path reports;
 
-    /** The folders, created and checked writable now rather than after an hour of training. */
+    /**
+     * The folders, checked and created now rather than after an hour of training: both are
+     * checked before either is created, so a bad {@code --reports} leaves no empty {@code --models}.
+     */
     OutputConfig toConfigCheckedWritable() {
+        requireCreatable(models, "--models");
+        requireCreatable(reports, "--reports");
         requireWritable(models, "--models");
         requireWritable(reports, "--reports");
         return new OutputConfig(models, reports);
+    }
+
+    /** The folder exists as a folder, or its nearest existing ancestor is a writable folder. */
+    private static void requireCreatable(Path dir, String option) {
+        Path p = dir.toAbsolutePath().normalize();
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw refused(dir, option, "it is a file", null);
+        }
+        Path existing = p;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw refused(dir, option, existing + " is a file", null);
+        }
+        if (!existing.equals(p) && !Files.isWritable(existing)) {
+            throw refused(dir, option, existing + " is not writable", null);
+        }
     }
 
     private static void requireWritable(Path dir, String option) {
@@ -32,8 +58,12 @@ final class OutputOptions {
         } catch (IOException | SecurityException e) {
             String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : "not writable";
-            throw new UserException("cannot write to " + option + " folder " + dir + ": " + reason,
-                    "choose a writable folder with " + option + " DIR", e);
+            throw refused(dir, option, reason, e);
         }
+    }
+
+    private static UserException refused(Path dir, String option, String reason, Exception cause) {
+        return new UserException("cannot write to " + option + " folder " + dir + ": " + reason,
+                "choose a writable folder with " + option + " DIR", cause);
     }
 }

@@ -1,6 +1,8 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.FolderLock;
 import io.fashionae.report.ReportWriter;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +28,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        spec.commandLine().getOut().println("Report: " + ReportWriter.write(reports, models));
+        if (!Files.isDirectory(reports)) {
+            ReportWriter.write(reports, models); // says what is missing
+        }
+        try (FolderLock lock = FolderLock.acquire("report", notice -> spec.commandLine().getErr().println("notice: " + notice),
+                reports)) {
+            Path index = ReportWriter.write(reports, models,
+                    warning -> spec.commandLine().getErr().println("warning: " + warning));
+            spec.commandLine().getOut().println("Report: " + index);
+        }
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -1,6 +1,8 @@
 package io.fashionae.cli;
 
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Precision;
+import io.fashionae.model.MemoryEstimate;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
 import io.fashionae.model.ModelSummary;
@@ -31,9 +33,14 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Autoencoder model = modelFile != null
-                ? ModelStore.load(modelFile, false)
-                : Autoencoder.create(modelOptions.toConfig(), new OptimizerSettings(1e-3, 0, 0));
+        Autoencoder model;
+        if (modelFile != null) {
+            model = ModelStore.load(modelFile, false);
+        } else {
+            ModelConfig config = modelOptions.toConfig();
+            MemoryEstimate.requireFits(config, 1, Precision.FP32, "to build the model");
+            model = Autoencoder.create(config, new OptimizerSettings(1e-3, 0, 0));
+        }
         ModelConfig c = model.config();
         spec.commandLine().getOut().printf("Autoencoder: %d layers, kernels %s, channels %s, strides %s, latent %d, "
                         + "batch norm %s, dropout %s, GELU %s, padding %s%n", c.layers(), c.kernels(), c.channels(), c.strides(), c.latentDim(),

@@ -1,6 +1,8 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.FolderLock;
 import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.OutputConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.Precision;
@@ -8,6 +10,7 @@ import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.RunMetrics;
+import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.TrainingResult;
 import java.io.IOException;
@@ -59,10 +62,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
     @Option(names = SeedDefaults.KEEP_CHECKPOINTS, paramLabel = "K",
-            description = "Checkpoints kept in MODELS/checkpoints, newest first (default: ${DEFAULT-VALUE}).")
+            description = "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first (default: ${DEFAULT-VALUE}).")
     int keepCheckpoints;
     @Option(names = "--resume",
-            description = "Continue the interrupted run from its newest readable checkpoint (same options as that run).")
+            description = "Continue the interrupted run from its newest readable checkpoint (same options as that run; "
+                    + "a larger --epochs trains a finished run further).")
     boolean resume;
     @Option(names = "--precision", paramLabel = "TYPE", defaultValue = "FP32",
             description = "Floating-point type of the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
@@ -94,16 +98,25 @@ final class TrainCommand implements Callable<Integer> {
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         io.fashionae.model.Autoencoder.checkSupported(model, precision);
-        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
-                outputOptions.toConfigCheckedWritable(), checkpoints);
+        io.fashionae.model.MemoryEstimate.requireFits(model, batchSize, precision, "to train at batch " + batchSize);
+        OutputConfig output = outputOptions.toConfigCheckedWritable();
+        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(), output, checkpoints);
         PrintWriter out = spec.commandLine().getOut();
-        BackendInfo backend = BackendInfo.current();
-        if (!backend.fallback().isEmpty()) {
-            out.println("warning: " + backend.fallback());
-        }
-        out.println(backend.describe());
-        try (InterruptSignal interrupt = InterruptSignal.install(spec.commandLine().getErr())) {
-            TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+        PrintWriter err = spec.commandLine().getErr();
+        // One run per folder: the lock is taken before anything is read or written there.
+        try (FolderLock lock = FolderLock.acquire("train", notice -> err.println("notice: " + notice),
+                output.modelsDir(), output.reportsDir());
+             InterruptSignal interrupt = InterruptSignal.install(err, lock::release)) {
+            BackendInfo backend = BackendInfo.current();
+            if (!backend.fallback().isEmpty()) {
+                out.println("warning: " + backend.fallback());
+            }
+            out.println(backend.describe());
+            try {
+                TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+            } catch (TrainingInterruptedException e) {
+                throw new StoppedBySignalException(e, interrupt.exitCode());
+            }
         }
         return ExitCode.OK.code();
     }

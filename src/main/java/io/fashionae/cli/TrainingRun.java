@@ -55,7 +55,8 @@ final class TrainingRun {
         }
         ExportPrinter.print(out, OnnxExport.exportFile(job.output().modelFile(), job.output().modelsDir(),
                 outcome.checkImages()));
-        Path report = ReportWriter.write(job.output().reportsDir(), job.output().modelsDir());
+        Path report = ReportWriter.write(job.output().reportsDir(), job.output().modelsDir(),
+                warning -> out.println("warning: " + warning));
         out.println("Report:  " + report);
         out.flush();
         return new Result(outcome, figures, report);

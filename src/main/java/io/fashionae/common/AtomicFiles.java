@@ -42,6 +42,34 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes several files as a set: each goes to a temporary file first, and only when every
+     * writer succeeded are they renamed into place, so a failure in any one keeps all the old
+     * files (a crash between two renames can still leave a mix of old and new, never a part file).
+     */
+    public static void writeAll(java.util.Map<Path, Writer> writers) throws IOException {
+        java.util.Map<Path, Path> written = new java.util.LinkedHashMap<>();
+        try {
+            for (java.util.Map.Entry<Path, Writer> e : writers.entrySet()) {
+                Path target = e.getKey();
+                Path dir = target.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+                written.put(target, tmp);
+                e.getValue().write(tmp);
+                fsync(tmp);
+                keepPermissions(tmp, target);
+            }
+            for (java.util.Map.Entry<Path, Path> e : written.entrySet()) {
+                move(e.getValue(), e.getKey());
+            }
+        } finally {
+            for (Path tmp : written.values()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
     /** Writes a UTF-8 string atomically. */
     public static void writeString(Path target, String content) throws IOException {
         write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));

@@ -14,6 +14,8 @@ public record CheckpointConfig(int every, int keep, boolean resume) {
     public static final int DEFAULT_EVERY = 200;
     /** Checkpoints kept by default: one spare in case the newest is unreadable, one more to be safe. */
     public static final int DEFAULT_KEEP = 3;
+    /** Checkpoints kept at most. */
+    public static final int MAX_KEEP = 1000;
 
     /** Validates the values. */
     public CheckpointConfig {
@@ -24,6 +26,10 @@ public record CheckpointConfig(int every, int keep, boolean resume) {
         if (keep < 1) {
             throw new UserException("invalid checkpoint option: --keep-checkpoints must be at least 1, got " + keep,
                     "keep at least the newest checkpoint");
+        }
+        if (keep > MAX_KEEP) {
+            throw new UserException("invalid checkpoint option: --keep-checkpoints must be at most " + MAX_KEEP + ", got " + keep,
+                    "each checkpoint is a whole model with its Adam state");
         }
     }
 

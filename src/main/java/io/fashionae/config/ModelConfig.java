@@ -52,6 +52,10 @@ public record ModelConfig(
     /** The seed's dropout rate (Dropout2d(0.15)), used when dropout is turned on. */
     public static final double SEED_DROPOUT_RATE = 0.15;
     private static final int MAX_LAYERS = 8;
+    /** Upper bounds of the size options: far above any useful value, low enough that no int overflows. */
+    public static final int MAX_CHANNELS = 4096;
+    /** A latent vector larger than this is no bottleneck for a 1,024-pixel image. */
+    public static final int MAX_LATENT_DIM = 4096;
 
     /** Validates every field and the 32x32 round trip; throws {@link UserException} naming the problem. */
     public ModelConfig {
@@ -65,9 +69,14 @@ public record ModelConfig(
         requirePositive("kernels", kernels);
         requirePositive("channels", channels);
         requirePositive("strides", strides);
-        require(latentDim >= 1, "latent dim must be at least 1, got " + latentDim);
-        require(dropoutRate >= 0 && dropoutRate < 1, "dropout rate must be in [0, 1), got " + dropoutRate);
         require(imageSize >= 1 && imageChannels >= 1, "image must be at least 1x1x1");
+        requireAtMost("kernels", kernels, imageSize, "the image side");
+        requireAtMost("channels", channels, MAX_CHANNELS, "the largest supported");
+        requireAtMost("strides", strides, imageSize, "the image side");
+        require(latentDim >= 1, "latent dim must be at least 1, got " + latentDim);
+        require(latentDim <= MAX_LATENT_DIM, "latent dim must be at most " + MAX_LATENT_DIM + ", got " + latentDim
+                + " (an image has " + imageSize * imageSize * imageChannels + " pixels)");
+        require(dropoutRate >= 0 && dropoutRate < 1, "dropout rate must be in [0, 1), got " + dropoutRate);
         checkRoundTrip(imageSize, strides);
         gelu = gelu == null ? GeluForm.SIGMOID : gelu;
         padding = padding == null ? PaddingForm.SAME : padding;
@@ -165,6 +174,12 @@ public record ModelConfig(
     private static void requirePositive(String name, List<Integer> values) {
         for (Integer v : values) {
             require(v != null && v >= 1, name + " must all be at least 1, got " + values);
+        }
+    }
+
+    private static void requireAtMost(String name, List<Integer> values, int max, String what) {
+        for (Integer v : values) {
+            require(v <= max, name + " must all be at most " + max + " (" + what + "), got " + values);
         }
     }
 

@@ -10,6 +10,8 @@ import io.fashionae.common.UserException;
  * @param samples validation images per frame (0 = the whole validation set)
  */
 public record PlotConfig(int every, int until, int samples) {
+    /** The validation set's size: more samples per frame than that cannot be drawn. */
+    public static final int MAX_SAMPLES = 10_000;
 
     /** Validates the values. */
     public PlotConfig {
@@ -23,6 +25,10 @@ public record PlotConfig(int every, int until, int samples) {
         if (samples < 0) {
             throw new UserException("invalid plot option: --plot-samples must be >= 0 (0 = all), got " + samples,
                     "use 0 for the whole validation set");
+        }
+        if (samples > MAX_SAMPLES) {
+            throw new UserException("invalid plot option: --plot-samples must be at most " + MAX_SAMPLES
+                    + " (the validation set), got " + samples, "use 0 for the whole validation set");
         }
     }
 

@@ -24,10 +24,14 @@ public record TrainingConfig(
         int valLimit,
         Precision precision) {
 
+    /** The largest batch: the whole Fashion-MNIST training set. */
+    public static final int MAX_BATCH = 60_000;
+
     /** Validates every field; throws {@link UserException} naming the bad one. */
     public TrainingConfig {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(batchSize <= MAX_BATCH, "--batch-size must be at most " + MAX_BATCH + " (the training set), got " + batchSize);
         require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be >= 0, got " + weightDecay);
         require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);

@@ -81,6 +81,27 @@ public final class FashionMnistDataModule {
     }
 
     private LabeledImages load(Split split, int limit) {
+        try {
+            return read(split, limit);
+        } catch (IdxFormatException e) {
+            throw new IdxFormatException(e, fixFor(source));
+        }
+    }
+
+    /**
+     * What to do about a bad file, by where the folder came from: 'make data' fills only
+     * ./data/fashion-mnist, so it is the wrong advice for a folder the user named.
+     */
+    static String fixFor(DataSource source) {
+        return switch (source.origin()) {
+            case "--data", "$" + DataLocator.ENV_VAR -> "replace it with a good copy of Fashion-MNIST, or point "
+                    + source.origin() + " at another folder (without it, 'make data' fetches a verified copy)";
+            case "Debian package" -> "reinstall it: sudo apt-get install --reinstall dataset-fashion-mnist";
+            default -> IdxFormatException.REFETCH;
+        };
+    }
+
+    private LabeledImages read(Split split, int limit) {
         long t0 = System.nanoTime();
         FashionMnistRecordReader reader = new FashionMnistRecordReader(paddedSide, limit, true);
         try {

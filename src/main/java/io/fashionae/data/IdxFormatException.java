@@ -17,6 +17,11 @@ public class IdxFormatException extends UserException {
         super(file + ": " + problem, REFETCH);
     }
 
+    /** The same problem with another fix (the file's origin decides what to do about it). */
+    public IdxFormatException(IdxFormatException problem, String fix) {
+        super(problem.getMessage(), fix, problem.getCause() == null ? problem : problem.getCause());
+    }
+
     /** A problem with {@code file} caused by a lower-level failure. */
     public IdxFormatException(String file, String problem, Throwable cause) {
         super(file + ": " + problem, REFETCH, cause);

@@ -43,6 +43,11 @@ public final class ImagePadding {
         return paddedSide * paddedSide;
     }
 
+    /** Side of the stored (unpadded) image. */
+    public int side() {
+        return side;
+    }
+
     /** Side of the padded image. */
     public int paddedSide() {
         return paddedSide;

@@ -62,6 +62,24 @@ public final class OnnxDecoder implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Indices of the images (of {@code n} in {@code images}) that hold a NaN or an infinite pixel:
+     * the decoder's arithmetic overflowed for those points.
+     */
+    public static java.util.List<Integer> nonFiniteImages(float[] images, int n) {
+        java.util.List<Integer> bad = new java.util.ArrayList<>();
+        int perImage = n == 0 ? 0 : images.length / n;
+        for (int i = 0; i < n; i++) {
+            for (int j = i * perImage; j < (i + 1) * perImage; j++) {
+                if (!Float.isFinite(images[j])) {
+                    bad.add(i);
+                    break;
+                }
+            }
+        }
+        return bad;
+    }
+
     /** The file's metadata. */
     public java.util.Map<String, String> metadata() {
         return model.metadata();

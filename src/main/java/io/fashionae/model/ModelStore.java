@@ -39,9 +39,17 @@ public final class ModelStore {
     public static final String TRAINING_ENTRY = "fashionae-training-config.json";
     /** Optional entry: where a checkpoint's run stood (written by the training package). */
     public static final String CHECKPOINT_ENTRY = "fashionae-checkpoint.json";
+    /**
+     * Optional entry: the SHA-256 (hex) of {@value #COEFFICIENTS}'s bytes, checked on load, so that
+     * parameters changed or damaged after saving are refused instead of silently used (the zip's
+     * CRC does not help: a rewritten entry has a matching CRC). Files saved before it existed load
+     * without the check.
+     */
+    public static final String PARAMS_SHA256_ENTRY = "fashionae-coefficients.sha256";
+    private static final String COEFFICIENTS = "coefficients.bin";
     private static final Set<String> ALLOWED = Set.of(
-            "configuration.json", "coefficients.bin", "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY,
-            CHECKPOINT_ENTRY);
+            "configuration.json", COEFFICIENTS, "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY,
+            CHECKPOINT_ENTRY, PARAMS_SHA256_ENTRY);
     private static final Set<String> REQUIRED = Set.of("configuration.json", "coefficients.bin", CONFIG_ENTRY);
 
     private ModelStore() {
@@ -66,6 +74,9 @@ public final class ModelStore {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
+                try (InputStream in = Files.newInputStream(zip.getPath(COEFFICIENTS))) {
+                    Files.writeString(zip.getPath(PARAMS_SHA256_ENTRY), sha256(in) + "\n", StandardCharsets.US_ASCII);
+                }
                 if (trainingConfig != null) {
                     Files.writeString(zip.getPath(TRAINING_ENTRY), Json.write(trainingConfig), StandardCharsets.UTF_8);
                 }
@@ -126,6 +137,7 @@ public final class ModelStore {
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntries(zip, file);
+            checkParameters(zip, file);
             ZipEntry entry = zip.getEntry(CONFIG_ENTRY);
             try (InputStream in = zip.getInputStream(entry)) {
                 return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), ModelConfig.class);
@@ -136,6 +148,44 @@ public final class ModelStore {
             throw notAModel(file, "not a zip file", e);
         } catch (IOException e) {
             throw notAModel(file, "cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a file whose parameters do not match the SHA-256 stored when it was saved (when it has one). */
+    private static void checkParameters(ZipFile zip, Path file) throws IOException {
+        ZipEntry stored = zip.getEntry(PARAMS_SHA256_ENTRY);
+        if (stored == null) {
+            return;
+        }
+        String expected;
+        try (InputStream in = zip.getInputStream(stored)) {
+            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+        }
+        String actual;
+        try (InputStream in = zip.getInputStream(zip.getEntry(COEFFICIENTS))) {
+            actual = sha256(in);
+        }
+        if (!actual.equalsIgnoreCase(expected)) {
+            throw new UserException(file + ": its parameters (" + COEFFICIENTS + ") do not match the SHA-256 stored when it was "
+                    + "saved (" + abbreviate(expected) + ", now " + abbreviate(actual) + "): the file was changed or damaged",
+                    "use an intact copy of the model, or train again");
+        }
+    }
+
+    private static String abbreviate(String hex) {
+        return hex.length() > 12 ? hex.substring(0, 12) + "..." : hex;
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

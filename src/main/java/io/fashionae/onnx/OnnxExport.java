@@ -89,9 +89,14 @@ public final class OnnxExport {
         List<PartReport> parts = new ArrayList<>();
         // ONNX files always hold 32-bit floats: a half-precision model is converted (and checked) as such.
         Autoencoder fp32 = model.toFloat32();
+        // Every part is written and checked under a temporary name first; the files are renamed into
+        // place only when all three pass, so a failed check never leaves a mix of old and new files.
+        java.util.Map<Path, AtomicFiles.Writer> writers = new java.util.LinkedHashMap<>();
         for (ModelPart part : ModelPart.values()) {
-            parts.add(exportPart(fp32, part, modelsDir.resolve(part.fileName()), realImages, trainingJson, sourceSha256));
+            Path target = modelsDir.resolve(part.fileName());
+            writers.put(target, tmp -> parts.add(exportPart(fp32, part, target, tmp, realImages, trainingJson, sourceSha256)));
         }
+        AtomicFiles.writeAll(writers);
         Report report = new Report(OnnxExporter.OPSET, REL_TOLERANCE, parts);
         Json.writeFile(modelsDir.resolve(REPORT_FILE), report);
         return report;
@@ -128,7 +133,7 @@ public final class OnnxExport {
         return exportFile(modelFile, modelsDir, real);
     }
 
-    private static PartReport exportPart(Autoencoder model, ModelPart part, Path target, INDArray realImages,
+    private static PartReport exportPart(Autoencoder model, ModelPart part, Path target, Path tmp, INDArray realImages,
             String trainingJson, String sourceSha256) throws IOException {
         OnnxMl.ModelProto proto = OnnxExporter.export(model, part,
                 ExportMetadata.of(model.config(), trainingJson, sourceSha256, FashionMnistClasses.NAMES, part));
@@ -139,19 +144,18 @@ public final class OnnxExport {
                 : Nd4j.randn(DataType.FLOAT, RANDOM_INPUTS, model.config().latentDim()).muli(3);
         INDArray real = part.takesImages() ? realImages : model.encode(realImages);
         double[] figures = new double[3];
-        AtomicFiles.write(target, tmp -> {
-            Files.write(tmp, bytes);
-            try (OnnxModel onnx = OnnxModel.open(tmp, part.inputName(), part.outputName())) {
-                double[] r = compare(part, model, onnx, random);
-                double[] q = compare(part, model, onnx, real);
-                figures[0] = r[0];
-                figures[1] = q[0];
-                figures[2] = Math.max(r[1], q[1]);
-            }
-            if (Math.max(figures[0], figures[1]) > REL_TOLERANCE * (1 + figures[2])) {
-                throw new ExportCheckException(part, figures[0], figures[1], figures[2]);
-            }
-        });
+        Files.write(tmp, bytes);
+        try (OnnxModel onnx = OnnxModel.open(tmp, part.inputName(), part.outputName())) {
+            double[] r = compare(part, model, onnx, random, "random inputs");
+            double[] q = compare(part, model, onnx, real, "real images");
+            figures[0] = r[0];
+            figures[1] = q[0];
+            figures[2] = Math.max(r[1], q[1]);
+        }
+        // Written so that a NaN anywhere fails: every comparison with NaN is false.
+        if (!(Math.max(figures[0], figures[1]) <= REL_TOLERANCE * (1 + figures[2]))) {
+            throw new ExportCheckException(part, figures[0], figures[1], figures[2]);
+        }
         LOG.info("Exported {} ({} bytes): max |ONNX - DL4J| {} random, {} real", target, bytes.length,
                 figures[0], figures[1]);
         return new PartReport(part, target.toString(), bytes.length, part.inputName(), shape(model, part.takesImages()),
@@ -164,8 +168,14 @@ public final class OnnxExport {
                 : "[batch, " + c.latentDim() + "]";
     }
 
-    /** Returns {max |diff|, max |DL4J output|}. */
-    private static double[] compare(ModelPart part, Autoencoder model, OnnxModel onnx, INDArray input) {
+    /**
+     * Returns {max |diff|, max |DL4J output|}.
+     *
+     * @throws NonFiniteExportException when either side has a NaN or an infinite value: no
+     *         tolerance can vouch for those (and {@code Math.max} would carry a NaN through as
+     *         "no difference" in a {@code >} test)
+     */
+    private static double[] compare(ModelPart part, Autoencoder model, OnnxModel onnx, INDArray input, String inputs) {
         INDArray expected = switch (part) {
             case ENCODER -> model.encode(input);
             case DECODER -> model.decode(input);
@@ -176,6 +186,11 @@ public final class OnnxExport {
         if (got.length != want.length) {
             return new double[] {Double.POSITIVE_INFINITY, 0};
         }
+        int badDl4j = nonFinite(want);
+        int badOnnx = nonFinite(got);
+        if (badDl4j > 0 || badOnnx > 0) {
+            throw new NonFiniteExportException(part, inputs, badDl4j, badOnnx, want.length, nonFinite(model));
+        }
         double maxDiff = 0;
         double maxAbs = 0;
         for (int i = 0; i < want.length; i++) {
@@ -183,5 +198,21 @@ public final class OnnxExport {
             maxAbs = Math.max(maxAbs, Math.abs(want[i]));
         }
         return new double[] {maxDiff, maxAbs};
+    }
+
+    private static int nonFinite(float[] values) {
+        int n = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Non-finite parameters of the model, to say whether the model itself is broken. */
+    private static int nonFinite(Autoencoder model) {
+        INDArray params = model.graph().params();
+        return params == null ? 0 : nonFinite(params.dup().castTo(DataType.FLOAT).toFloatVector());
     }
 }

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,6 +42,17 @@ public final class ReportWriter {
 
     /** Builds the page from {@code reports} (and the ONNX files in {@code models}); returns its path. */
     public static Path write(Path reports, Path models) throws IOException {
+        return write(reports, models, warning -> { });
+    }
+
+    /**
+     * Builds the page from {@code reports} (and the ONNX files in {@code models}); returns its path.
+     * Files the run's metrics list but that are missing are left out and reported to {@code warn}.
+     *
+     * @throws UserException when the page there has the explorer or ONNX section and {@code models}
+     *         lacks the files to rebuild it (a wrong {@code --models} would otherwise drop them)
+     */
+    public static Path write(Path reports, Path models, java.util.function.Consumer<String> warn) throws IOException {
         Path metricsFile = reports.resolve("metrics.json");
         if (!Files.isRegularFile(metricsFile)) {
             throw new UserException("no metrics.json in " + reports, "train first ('make train'), or pass --reports DIR of a run");
@@ -48,9 +61,11 @@ public final class ReportWriter {
         data.set("metrics", read(metricsFile));
         data.set("summary", readOptional(reports.resolve(MODEL_SUMMARY)));
         data.set("onnx", readOptional(models.resolve("onnx-export.json")));
-        data.set("frames", frames(reports, data.get("metrics")));
+        data.set("explorer", explorer(reports, models, true));
+        keepSections(reports.resolve(INDEX), models, data);
+        data.set("frames", frames(reports, data.get("metrics"), warn));
         data.set("figures", figures(reports));
-        data.set("explorer", explorer(reports, models));
+        data.set("explorer", explorer(reports, models, false));
         data.set("classes", classes());
         data.put("generated", java.time.Instant.now().toString());
         String html = template().replace("/*DATA*/{}", Html.scriptJson(Json.writeCompact(data)));
@@ -59,19 +74,51 @@ public final class ReportWriter {
         return index;
     }
 
-    private static ArrayNode frames(Path reports, JsonNode metrics) {
+    /**
+     * Refuses to replace a page that has the explorer or ONNX section with one that would lack it
+     * because {@code models} does not hold the files (the page embeds its data as JSON; a section
+     * that was there shows as an object rather than null).
+     */
+    private static void keepSections(Path index, Path models, ObjectNode data) throws IOException {
+        if (!Files.isRegularFile(index)) {
+            return;
+        }
+        String old = Files.readString(index, StandardCharsets.UTF_8);
+        List<String> lost = new ArrayList<>();
+        if (old.contains("\"explorer\":{") && data.get("explorer").isNull()) {
+            lost.add("the latent explorer (needs decoder.onnx)");
+        }
+        if (old.contains("\"onnx\":{") && data.get("onnx").isNull()) {
+            lost.add("the ONNX section (needs onnx-export.json)");
+        }
+        if (!lost.isEmpty()) {
+            throw new UserException(index + " has " + String.join(" and ", lost) + ", which --models " + models
+                    + " cannot rebuild; the page was left as it was",
+                    "pass the run's --models folder, or delete " + index + " to rebuild without them");
+        }
+    }
+
+    private static ArrayNode frames(Path reports, JsonNode metrics, java.util.function.Consumer<String> warn) {
         ArrayNode frames = TREE.arrayNode();
         JsonNode steps = metrics.get("steps");
         if (steps == null) {
             return frames;
         }
+        List<String> missing = new ArrayList<>();
         for (JsonNode s : steps) {
             String src = String.format(Locale.ROOT, "latent/step-%04d.png", s.get("step").asInt());
             if (Files.isRegularFile(reports.resolve(src))) {
                 ObjectNode f = frames.addObject();
                 f.setAll((ObjectNode) s);
                 f.put("src", src);
+            } else {
+                missing.add(src);
             }
+        }
+        if (!missing.isEmpty()) {
+            warn.accept(missing.size() + " of " + steps.size() + " latent frames in metrics.json have no PNG in " + reports
+                    + " (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+                    + (missing.size() > 3 ? ", ..." : "") + "): the player leaves them out");
         }
         return frames;
     }
@@ -97,12 +144,16 @@ public final class ReportWriter {
         return out;
     }
 
-    private static JsonNode explorer(Path reports, Path models) throws IOException {
+    /** The explorer's data (drawing its sprite unless {@code probeOnly}), or null when its files are missing. */
+    private static JsonNode explorer(Path reports, Path models, boolean probeOnly) throws IOException {
         Path geometryFile = reports.resolve(Figures.FINAL_GEOMETRY);
         Path decoder = models.resolve("decoder.onnx");
         if (!Files.isRegularFile(geometryFile) || !Files.isRegularFile(decoder)
                 || !Files.isRegularFile(reports.resolve(Figures.FINAL))) {
             return TREE.nullNode();
+        }
+        if (probeOnly) {
+            return TREE.objectNode();
         }
         PlotGeometry geometry = Json.read(Files.readString(geometryFile), PlotGeometry.class);
         Images.writePng(ExplorerGrid.render(decoder, geometry), reports.resolve(EXPLORER_SPRITE));

@@ -72,6 +72,19 @@ public final class CheckpointStore {
         return file;
     }
 
+    /**
+     * Marks the run as finished (all epochs trained) or not: a finished run's checkpoints stay,
+     * for {@code --resume --epochs N} to train it further, but do not stop a fresh run.
+     */
+    public void markFinished(boolean finished) throws IOException {
+        Path marker = dir.resolve(CheckpointRuns.FINISHED_MARKER);
+        if (finished) {
+            io.fashionae.common.AtomicFiles.writeString(marker, java.time.Instant.now() + "\n");
+        } else {
+            Files.deleteIfExists(marker);
+        }
+    }
+
     /** The checkpoints on disk, newest (highest step) first. */
     public List<Path> list() throws IOException {
         if (!Files.isDirectory(dir)) {

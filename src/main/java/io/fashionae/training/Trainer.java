@@ -58,8 +58,10 @@ public final class Trainer {
     private final OutputConfig output;
     private final TrainingProgress progress;
     private final List<TrainingListener> listeners;
-    private final CheckpointStore checkpoints;
+    private final int keepCheckpoints;
     private final int checkpointEvery;
+    /** The run's own checkpoint folder, chosen in {@link #fit} from the state's run id. */
+    private CheckpointStore checkpoints;
     private final PlotConfig plots;
     private final StopSignal stop;
 
@@ -97,7 +99,7 @@ public final class Trainer {
         this.output = output;
         this.progress = progress;
         this.listeners = List.copyOf(listeners);
-        this.checkpoints = new CheckpointStore(output.checkpointsDir(), checkpoints.keep());
+        this.keepCheckpoints = checkpoints.keep();
         this.checkpointEvery = checkpoints.every();
         this.plots = plots;
         this.stop = stop;
@@ -127,6 +129,9 @@ public final class Trainer {
      */
     public TrainingResult fit(Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
+        // Each run checkpoints (and prunes) only in its own folder; see CheckpointRuns.
+        checkpoints = new CheckpointStore(CheckpointRuns.dirOf(output.checkpointsDir(), start.runId()), keepCheckpoints);
+        markFinished(false);
         frameListeners().forEach(l -> l.resume(start.step(), start.frames(), start.listenerSeconds()));
         graph.setListeners(listeners);
         state = start;
@@ -163,6 +168,7 @@ public final class Trainer {
         }
         RunMetrics done = metrics(model, data, backend, finalMetrics(inference, model.config().latentDim(), data, last));
         writeMetrics(done);
+        markFinished(true);
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
 
@@ -197,14 +203,15 @@ public final class Trainer {
         return new TrainingState(state.epoch(), state.batchesDone() + 1, state.step() + 1,
                 state.epochLossSum() + loss, state.epochImages() + images, state.epochTrainSeconds() + stepSeconds,
                 state.wallSeconds(), state.listenerSeconds(), state.startedAt(), state.plots(), state.epochs(),
-                state.frames(), state.stepLosses());
+                state.frames(), state.stepLosses(), state.runId());
     }
 
     private TrainingState nextEpoch(EpochMetrics finished) {
         List<EpochMetrics> epochs = new ArrayList<>(state.epochs());
         epochs.add(finished);
         return new TrainingState(state.epoch() + 1, 0, state.step(), 0, 0, 0, state.wallSeconds(),
-                state.listenerSeconds(), state.startedAt(), state.plots(), epochs, state.frames(), state.stepLosses());
+                state.listenerSeconds(), state.startedAt(), state.plots(), epochs, state.frames(), state.stepLosses(),
+                state.runId());
     }
 
     /** The state with the wall time and listener figures of this session folded in. */
@@ -212,7 +219,7 @@ public final class Trainer {
         double wall = state.wallSeconds() + seconds(sessionStartNanos);
         return new TrainingState(state.epoch(), state.batchesDone(), state.step(), state.epochLossSum(),
                 state.epochImages(), state.epochTrainSeconds(), wall, listenerSeconds(), state.startedAt(),
-                state.plots(), state.epochs(), frameStats(), stepLosses);
+                state.plots(), state.epochs(), frameStats(), stepLosses, state.runId());
     }
 
     private Path checkpoint(Autoencoder model) {
@@ -222,6 +229,14 @@ public final class Trainer {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint in " + checkpoints.dir(), e);
+        }
+    }
+
+    private void markFinished(boolean finished) {
+        try {
+            checkpoints.markFinished(finished);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the run's checkpoints in " + checkpoints.dir(), e);
         }
     }
 

@@ -2,7 +2,7 @@ package io.fashionae.training;
 
 import java.nio.file.Path;
 
-/** Training stopped on request (Ctrl-C) after writing a checkpoint it can resume from. */
+/** Training stopped on request (Ctrl-C or SIGTERM) after writing a checkpoint it can resume from. */
 public class TrainingInterruptedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

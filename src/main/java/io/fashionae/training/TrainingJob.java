@@ -1,5 +1,6 @@
 package io.fashionae.training;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
@@ -73,11 +74,19 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      *         readable checkpoint, or settings that differ from the checkpoint's)
      */
     public Start start(FashionMnistDataModule module, TrainingProgress progress) {
-        module.train();
+        int images = module.train().size();
         module.validation();
+        if (training.batchSize() > images) {
+            throw new UserException("--batch-size " + training.batchSize() + " is larger than the "
+                    + images + " training images" + (training.trainLimit() > 0 ? " (--train-limit " + training.trainLimit() + ")" : "")
+                    + ": every epoch would be one short batch", "use --batch-size " + images + " or less"
+                    + (training.trainLimit() > 0 ? ", or a larger --train-limit" : ""));
+        }
         if (!checkpoints.resume()) {
+            requireNoInterruptedRun();
+            java.time.Instant now = java.time.Instant.now();
             return new Start(module, Autoencoder.create(model, optimizer()),
-                    TrainingState.fresh(java.time.Instant.now().toString(), plots));
+                    TrainingState.fresh(now.toString(), plots, CheckpointRuns.newId(now)));
         }
         CheckpointStore.Restored restored = restore();
         progress.resumed(restored.file(), restored.state().step(), restored.skipped());
@@ -123,11 +132,22 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
                 : Inference.dl4j(model);
     }
 
+    private void requireNoInterruptedRun() {
+        try {
+            new CheckpointRuns(output.checkpointsDir()).requireNoInterrupted();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
+        }
+    }
+
     private CheckpointStore.Restored restore() {
         try {
-            CheckpointStore.Restored restored = new CheckpointStore(output.checkpointsDir(), checkpoints.keep()).restoreNewest();
+            CheckpointRuns.Run run = new CheckpointRuns(output.checkpointsDir()).toResume();
+            CheckpointStore.Restored restored = new CheckpointStore(run.dir(), checkpoints.keep()).restoreNewest();
             ResumeCompatibility.check(restored, model, training, plots);
-            return restored;
+            // The run continues in the folder its checkpoint came from, whatever the checkpoint says.
+            return new CheckpointStore.Restored(restored.file(), restored.model(), restored.training(),
+                    restored.state().withRunId(run.id()), restored.skipped());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
         }

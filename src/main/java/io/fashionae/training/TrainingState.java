@@ -23,6 +23,9 @@ import java.util.List;
  * @param epochs             the finished epochs' figures
  * @param frames             the latent frames emitted so far
  * @param stepLosses         every step's training loss so far
+ * @param runId              the run's identity, the name of its checkpoint folder (see
+ *                           {@link CheckpointRuns}); null in checkpoints written before runs had one,
+ *                           which sit directly in {@code models/checkpoints/}
  */
 public record TrainingState(
         int epoch,
@@ -37,7 +40,8 @@ public record TrainingState(
         PlotConfig plots,
         List<EpochMetrics> epochs,
         List<FrameStats> frames,
-        List<Float> stepLosses) {
+        List<Float> stepLosses,
+        String runId) {
 
     /** Copies the lists. */
     public TrainingState {
@@ -46,8 +50,19 @@ public record TrainingState(
         stepLosses = List.copyOf(stepLosses);
     }
 
-    /** The state of a run that has not trained yet. */
+    /** The same state under run id {@code id} (the folder a checkpoint was found in wins over what it says). */
+    public TrainingState withRunId(String id) {
+        return new TrainingState(epoch, batchesDone, step, epochLossSum, epochImages, epochTrainSeconds, wallSeconds,
+                listenerSeconds, startedAt, plots, epochs, frames, stepLosses, id);
+    }
+
+    /** The state of a run that has not trained yet and has no identity (its checkpoints go straight into the folder given). */
     public static TrainingState fresh(String startedAt, PlotConfig plots) {
-        return new TrainingState(1, 0, 0, 0, 0, 0, 0, 0, startedAt, plots, List.of(), List.of(), List.of());
+        return fresh(startedAt, plots, null);
+    }
+
+    /** The state of run {@code runId}, which has not trained yet. */
+    public static TrainingState fresh(String startedAt, PlotConfig plots, String runId) {
+        return new TrainingState(1, 0, 0, 0, 0, 0, 0, 0, startedAt, plots, List.of(), List.of(), List.of(), runId);
     }
 }

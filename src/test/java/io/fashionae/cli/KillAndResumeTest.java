@@ -6,6 +6,7 @@ import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.Requirements;
 import io.fashionae.testing.Tags;
+import io.fashionae.training.CheckpointRuns;
 import io.fashionae.training.CheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class KillAndResumeTest {
                 "--progress", "lines", "--models", dir.resolve("models").toString(), "--reports", dir.resolve("reports").toString());
     }
 
-    private static Process start(Path dir, List<String> args) throws IOException {
+    static Process start(Path dir, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.fashionae.cli.Main"));
         command.addAll(args);
@@ -46,17 +47,22 @@ class KillAndResumeTest {
         return pb.start();
     }
 
-    private static int finish(Process p) throws InterruptedException {
+    static int finish(Process p) throws InterruptedException {
         assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("process ended in time").isTrue();
         return p.exitValue();
     }
 
+    /** The newest checkpoint of the newest run in {@code dir}/models, or null. */
+    static Path newestCheckpoint(Path dir) throws IOException {
+        List<CheckpointRuns.Run> runs = new CheckpointRuns(dir.resolve("models").resolve("checkpoints")).list();
+        return runs.isEmpty() ? null : runs.get(runs.size() - 1).newest();
+    }
+
     /** Waits until a checkpoint at {@code step} or later exists, then returns its step. */
-    private static long awaitCheckpoint(Process p, Path dir, long step) throws Exception {
-        CheckpointStore store = new CheckpointStore(dir.resolve("models").resolve("checkpoints"), 3);
+    static long awaitCheckpoint(Process p, Path dir, long step) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline && p.isAlive()) {
-            Path newest = store.newest();
+            Path newest = newestCheckpoint(dir);
             if (newest != null && CheckpointStore.stepOf(newest) >= step) {
                 return CheckpointStore.stepOf(newest);
             }
@@ -122,7 +128,7 @@ class KillAndResumeTest {
         String err = Files.readString(broken.resolve("err.txt"));
         assertThat(err).contains("training stopped after step", "--resume").doesNotContain("\tat ");
         assertThat(Files.readString(broken.resolve("out.txt"))).contains("Resuming from", "checkpoint-step-0000000");
-        long stoppedAt = CheckpointStore.stepOf(new CheckpointStore(broken.resolve("models").resolve("checkpoints"), 3).newest());
+        long stoppedAt = CheckpointStore.stepOf(newestCheckpoint(broken));
         assertThat(stoppedAt).isGreaterThanOrEqualTo(before).isLessThan(32);
     }
 

@@ -128,6 +128,131 @@ class OnnxCommandsTest {
         assertThat(r.err()).contains("expected input 'latent'");
     }
 
+    /** The golden decoder with its first weights scaled by 1e20: finite, but 3e38 overflows in its first layer. */
+    private static Path steepDecoder(Path dir) throws Exception {
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                Files.readAllBytes(models.resolve("decoder.onnx"))).toBuilder();
+        var init = model.getGraphBuilder().getInitializerBuilder(0);
+        ByteBuffer raw = ByteBuffer.wrap(init.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer scaled = ByteBuffer.allocate(raw.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        while (raw.hasRemaining()) {
+            scaled.putFloat(raw.getFloat() * 1e20f);
+        }
+        init.setRawData(com.google.protobuf.ByteString.copyFrom(scaled.array()));
+        return Files.write(dir.resolve("steep-decoder.onnx"), model.build().toByteArray());
+    }
+
+    @Test
+    void decodingToNonFiniteImagesIsAnErrorNamingThePointsAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("d.png");
+        Path npy = dir.resolve("d.npy");
+        CliRunner r = CliRunner.run("decode", "--model", steepDecoder(dir).toString(), "--z", "0,0",
+                "--z", "3e38,3e38", "--out", png.toString(), "--npy", npy.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("NaN or infinite pixels for 1 of 2 latent points", "#2 (3.000e+38,3.000e+38)", "nothing was written");
+        assertThat(png).doesNotExist();
+        assertThat(npy).doesNotExist();
+    }
+
+    @Test
+    void decodeOutOnAFolderIsAOneLineError(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "0,0",
+                "--out", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("--out " + dir + " is a folder", "decoded.png").doesNotContain("Exception");
+    }
+
+    @Test
+    void manyPointsMakeASquareishGridWithACap(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            csv.append(i % 7 - 3).append(',').append(i % 5 - 2).append('\n');
+        }
+        Path points = Files.writeString(dir.resolve("z.csv"), csv);
+        Path png = dir.resolve("grid.png");
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
+                points.toString(), "--out", png.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(1024 images, the first of 1,500 points; --npy keeps them all)");
+        var image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isBetween(3000, 5000);
+        assertThat(image.getHeight()).isBetween(3000, 5000);
+    }
+
+    @Test
+    void moreLatentPointsThanOneDecodeTakesAreRefused(@TempDir Path dir) throws Exception {
+        Path points = Files.writeString(dir.resolve("z.csv"), "0,0\n".repeat(DecodeCommand.MAX_POINTS + 1));
+        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
+                points.toString(), "--npy", dir.resolve("o.npy").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("100,001 latent points given, at most 100,000");
+        assertThat(dir.resolve("o.npy")).doesNotExist();
+    }
+
+    @Test
+    void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
+        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        model.graph().params().assign(Float.NaN);
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(model, zip);
+        Files.writeString(dir.resolve("decoder.onnx"), "an earlier export");
+        CliRunner r = CliRunner.run("export", "--model", zip.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains("non-finite values", "NaN or infinite parameters", "no ONNX file was written");
+        assertThat(Files.readString(dir.resolve("decoder.onnx"))).isEqualTo("an earlier export");
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+        assertThat(dir.resolve("onnx-export.json")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void exportOfAModelWhoseOutputsOverflowFailsOnTheInfinity(@TempDir Path dir) throws Exception {
+        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        model.graph().params().muli(1e18f); // finite parameters, infinite activations
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(model, zip);
+        CliRunner r = CliRunner.run("export", "--model", zip.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("non-finite values", "no ONNX file was written");
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+    }
+
+    @Test
+    void aModelWhoseParametersWereChangedAfterSavingIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("autoencoder.zip");
+        io.fashionae.model.ModelStore.save(io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
+        // Randomise the parameter values behind ND4J's header, as a bit-flipping disk or a careless script would.
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+            Path coefficients = fs.getPath("coefficients.bin");
+            byte[] bytes = Files.readAllBytes(coefficients);
+            java.util.Random random = new java.util.Random(1);
+            for (int i = bytes.length / 2; i < bytes.length; i++) {
+                bytes[i] = (byte) random.nextInt();
+            }
+            Files.write(coefficients, bytes);
+        }
+        for (String[] args : new String[][] {{"export", "--model", zip.toString()}, {"summary", "--model", zip.toString()}}) {
+            CliRunner r = CliRunner.run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).singleElement().asString()
+                    .contains(zip.toString(), "do not match the SHA-256 stored when it was saved");
+        }
+        assertThat(dir.resolve("encoder.onnx")).doesNotExist();
+    }
+
+    @Test
+    void aModelSavedBeforeTheParameterHashStillLoads() throws Exception {
+        try (java.util.zip.ZipFile golden = new java.util.zip.ZipFile(models.resolve("autoencoder.zip").toFile())) {
+            assertThat(golden.getEntry(io.fashionae.model.ModelStore.PARAMS_SHA256_ENTRY)).isNull();
+        }
+        assertThat(CliRunner.run("summary", "--model", models.resolve("autoencoder.zip").toString()).exitCode()).isZero();
+    }
+
     @Test
     void decodeWithoutPointsOrOutputSaysWhatIsMissing() {
         assertThat(CliRunner.run("decode", "--npy", "x.npy").err()).contains("no latent points given");
@@ -145,6 +270,65 @@ class OnnxCommandsTest {
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).isEqualTo("source,z1,z2");
         assertThat(lines.get(1)).startsWith("mine-images-idx3-ubyte.gz#0,");
+    }
+
+    private static Path png(Path file, int side) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(side / 2, side / 2, 0, 200);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    private CliRunner encode(Path dir, String... inputs) {
+        List<String> args = new ArrayList<>(List.of("encode"));
+        args.addAll(List.of(inputs));
+        args.addAll(List.of("--model", models.resolve("encoder.onnx").toString(), "--out", dir.resolve("z.csv").toString()));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private static void assertOneLineNaming(CliRunner r, Path file, String says) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString()
+                .contains(file.toString(), says).doesNotContain("Exception", "make data");
+    }
+
+    @Test
+    void encodingAMissingPngIsAOneLineErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path good = png(dir.resolve("a.png"), 28);
+        Path missing = dir.resolve("missing.png");
+        assertOneLineNaming(encode(dir, good.toString(), missing.toString()), missing, "not found");
+        assertThat(dir.resolve("z.csv")).doesNotExist();
+    }
+
+    @Test
+    void encodingATruncatedPngIsAOneLineErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path truncated = png(dir.resolve("cut.png"), 28);
+        byte[] bytes = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineNaming(encode(dir, truncated.toString()), truncated, "truncated or damaged");
+    }
+
+    @Test
+    void aFolderIsEncodedAsThePngsInItAndAnEmptyOneIsRefusedAsAFolder(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("pngs");
+        png(folder.resolve("b.png"), 32);
+        png(folder.resolve("a.png"), 28);
+        CliRunner r = encode(dir, folder.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("z.csv"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("a.png,");
+        assertThat(lines.get(2)).startsWith("b.png,");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertOneLineNaming(encode(dir, empty.toString()), empty, "is a folder with no .png files");
+    }
+
+    @Test
+    void aMissingIdxFileForEncodeDoesNotSendTheUserToMakeData(@TempDir Path dir) {
+        Path missing = dir.resolve("my-images-idx3-ubyte");
+        assertOneLineNaming(encode(dir, missing.toString()), missing, "not found");
     }
 
     @Test
