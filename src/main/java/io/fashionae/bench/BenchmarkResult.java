@@ -23,6 +23,7 @@ import java.util.List;
  * @param offHeapBytes            off-heap memory ND4J (JavaCPP) held at the end of the run
  * @param peakRssBytes            peak resident set size of the process (VmHWM), 0 where unknown
  * @param backend                 ND4J backend
+ * @param efficiency              training's arithmetic rate against the machine's matrix-product peak
  * @param reference               the PyTorch reference's figures from the same run, and the ratios; null without
  */
 public record BenchmarkResult(
@@ -41,6 +42,7 @@ public record BenchmarkResult(
         long offHeapBytes,
         long peakRssBytes,
         BackendInfo backend,
+        Efficiency efficiency,
         ReferenceComparison reference) {
 
     /** Copies the list. */
@@ -52,6 +54,6 @@ public record BenchmarkResult(
     public BenchmarkResult withReference(ReferenceComparison comparison) {
         return new BenchmarkResult(batchSize, data, precision, trainImagesPerS, trainRuns, trainImagesPerS256,
                 encodeImagesPerS, encodeOnnxImagesPerS, decodeDl4jImagesPerS, decodeOnnxImagesPerS, decodeOnnxSingleMs, peakHeapBytes,
-                offHeapBytes, peakRssBytes, backend, comparison);
+                offHeapBytes, peakRssBytes, backend, efficiency, comparison);
     }
 }

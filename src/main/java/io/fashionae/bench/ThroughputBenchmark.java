@@ -7,8 +7,10 @@ import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.onnx.ModelPart;
 import io.fashionae.onnx.OnnxExporter;
+import io.fashionae.data.BatchIterator;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.ModelWork;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.training.BackendInfo;
 import java.io.IOException;
@@ -29,13 +31,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Measures training, encoding and decoding throughput of the autoencoder on real images, after
- * warm-up, as medians of repeated runs. Timings belong here, never in unit tests.
+ * warm-up, as medians of repeated runs, and the share of the machine's own matrix-product peak
+ * that training reaches. Timings belong here, never in unit tests.
+ *
+ * <p>A timed training repeat is the loop of a real epoch: shuffled batches from the same
+ * {@link BatchIterator}, one {@link Autoencoder#fitBatch} each, so that its images/s is the
+ * figure an epoch's {@code train_images_per_s} reports (frames and checkpoints aside, which
+ * {@code metrics.json} times apart).
  */
 public final class ThroughputBenchmark {
     private static final int WARMUP_STEPS = 3;
     private static final int DECODE_BATCH = 1000;
     private static final int LARGE_BATCH = 256;
     private static final int SINGLE_POINT_CALLS = 200;
+    private static final int GEMM_REPEATS = 3;
+    private static final long SEED = 42;
 
     private final ModelConfig model;
     private final int batchSize;
@@ -61,9 +71,14 @@ public final class ThroughputBenchmark {
     /** Runs every measurement on {@code images} (training batches are its first images). */
     public BenchmarkResult run(LabeledImages images, String dataName) throws IOException {
         Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision));
-        List<Double> trainRuns = trainRuns(ae, images.images(), batchSize, steps);
+        List<Double> trainRuns = trainRuns(ae, images, batchSize, steps);
         // Batch 256 is a secondary figure: a quarter of the steps gives the same number of images.
-        double train256 = median(trainRuns(ae, images.images(), LARGE_BATCH, Math.max(1, steps / 4)));
+        double train256 = median(trainRuns(ae, images, LARGE_BATCH, Math.max(1, steps / 4)));
+        double trainImagesPerS = median(trainRuns);
+        double flopsPerImage = ModelWork.of(model).trainingFlopsPerImage();
+        double peak = GemmPeak.measure(GEMM_REPEATS);
+        Efficiency efficiency = new Efficiency(flopsPerImage / 1e6, trainImagesPerS * flopsPerImage / 1e9, peak,
+                trainImagesPerS * flopsPerImage / 1e9 / peak);
         INDArray sample = images.images().get(NDArrayIndex.interval(0, Math.min(images.size(), 10_000)));
         double encode = median(repeat(() -> {
             long t0 = System.nanoTime();
@@ -78,24 +93,52 @@ public final class ThroughputBenchmark {
         }));
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
         double encodeOnnx = onnxEncode(ae, sample);
-        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), median(trainRuns), trainRuns, train256, encode, encodeOnnx, decode,
-                onnx.imagesPerS(), onnx.singleMs(), peakHeap(), Pointer.totalBytes(), ProcessMemory.peakRssBytes(), BackendInfo.current(), null);
+        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), trainImagesPerS,
+                trainRuns, train256, encode, encodeOnnx, decode, onnx.imagesPerS(), onnx.singleMs(), peakHeap(),
+                Pointer.totalBytes(), ProcessMemory.peakRssBytes(), BackendInfo.current(), efficiency, null);
     }
 
-    private List<Double> trainRuns(Autoencoder ae, INDArray images, int batch, int timedSteps) {
-        List<INDArray> batches = batches(images, batch, WARMUP_STEPS + timedSteps);
+    /**
+     * Warm-up steps, then {@code repeats} timed runs of {@code timedSteps} steps, each step as in
+     * an epoch: the next shuffled batch (a new shuffle, seeded, whenever the images run out) and
+     * one optimiser step.
+     */
+    private List<Double> trainRuns(Autoencoder ae, LabeledImages images, int batch, int timedSteps) {
+        EpochBatches batches = new EpochBatches(images, batch);
         for (int i = 0; i < WARMUP_STEPS; i++) {
-            fit(ae, batches.get(i));
+            ae.fitBatch(batches.next());
         }
         List<Double> runs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < timedSteps; i++) {
-                fit(ae, batches.get(WARMUP_STEPS + i));
+                ae.fitBatch(batches.next());
             }
             runs.add((double) timedSteps * batch / seconds(t0));
         }
         return runs;
+    }
+
+    /** Full shuffled batches of {@code images}, epoch after epoch, as the trainer draws them. */
+    private static final class EpochBatches {
+        private final LabeledImages images;
+        private final int batch;
+        private int epoch;
+        private BatchIterator current;
+
+        EpochBatches(LabeledImages images, int batch) {
+            this.images = images;
+            this.batch = batch;
+        }
+
+        INDArray next() {
+            if (current == null || !current.hasNext()) {
+                current = BatchIterator.shuffled(images, batch, SEED, ++epoch);
+            }
+            INDArray x = current.next().getFeatures();
+            // A short last batch would time fewer images than counted: start the next epoch instead.
+            return x.size(0) == batch ? x : next();
+        }
     }
 
     /** Exports the encoder to a temporary file and times it in ONNX Runtime on {@code images}, 1000 at a time. */
@@ -161,19 +204,6 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static void fit(Autoencoder ae, INDArray x) {
-        ae.fitBatch(x);
-    }
-
-    private static List<INDArray> batches(INDArray images, int batch, int count) {
-        List<INDArray> out = new ArrayList<>();
-        long n = images.size(0);
-        for (int i = 0; i < count; i++) {
-            long start = (long) i * batch % Math.max(1, n - batch);
-            out.add(images.get(NDArrayIndex.interval(start, start + batch)).dup());
-        }
-        return out;
-    }
 
     private List<Double> repeat(java.util.function.DoubleSupplier measurement) {
         measurement.getAsDouble();

@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
         row(w, "decode_dl4j_images_per_s", r.decodeDl4jImagesPerS(), 0);
         row(w, "decode_onnx_images_per_s", r.decodeOnnxImagesPerS(), 0);
         row(w, "decode_onnx_single_ms", r.decodeOnnxSingleMs(), 0);
+        row(w, "train_gflops (" + Math.round(r.efficiency().trainingMflopPerImage()) + " MFLOP/image)",
+                r.efficiency().trainingGflops(), 0);
+        row(w, "gemm_gflops (n=2048, same cores)", r.efficiency().gemmGflops(), 0);
+        row(w, "share_of_gemm_peak", r.efficiency().shareOfPeak(), 0);
         row(w, "peak_heap_mb", r.peakHeapBytes() / 1e6, 0);
         row(w, "off_heap_mb (end)", r.offHeapBytes() / 1e6, 0);
         row(w, "peak_rss_mb", r.peakRssBytes() / 1e6, 0);

@@ -6,6 +6,7 @@ import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelSummary;
 import io.fashionae.onnx.OnnxExport;
 import io.fashionae.report.ReportWriter;
+import io.fashionae.training.RunPhases;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingProgress;
@@ -40,6 +41,7 @@ final class TrainingRun {
 
     static Result run(TrainingJob job, FashionMnistDataModule data, TrainingProgress progress, PrintWriter out,
                       StopSignal stop) throws IOException {
+        RunPhases phases = new RunPhases();
         // Data and checkpoint first: if either is bad, nothing on disk has been touched yet.
         TrainingJob.Start start = job.start(data, progress);
         ModelSummary summary = ModelSummary.of(start.model());
@@ -47,18 +49,35 @@ final class TrainingRun {
         out.flush();
         Json.writeFile(job.output().reportsDir().resolve(ReportWriter.MODEL_SUMMARY), summary);
         RunArtifacts artifacts = new RunArtifacts(job.output().reportsDir(), job.checkpoints().resume());
+        phases.end("data_and_model");
         TrainingJob.Outcome outcome = job.run(start, progress, artifacts.frameSink(), stop);
+        phases.endFit(outcome.training().metrics());
         TrainCommand.printResult(out, outcome.training());
         List<Path> figures = artifacts.writeFigures(outcome.figures());
         for (Path figure : figures) {
             out.println("Figure:  " + figure);
         }
+        phases.end("figures");
         ExportPrinter.print(out, OnnxExport.exportFile(job.output().modelFile(), job.output().modelsDir(),
                 outcome.checkImages()));
+        phases.end("export");
+        Path metricsFile = job.output().metricsFile();
+        phases.writeInto(metricsFile);
         Path report = ReportWriter.write(job.output().reportsDir(), job.output().modelsDir(),
                 warning -> out.println("warning: " + warning));
+        phases.end("report");
+        phases.writeInto(metricsFile);
         out.println("Report:  " + report);
+        out.println(formatPhases(phases));
         out.flush();
         return new Result(outcome, figures, report);
+    }
+
+    /** One line: where the wall time went, in seconds. */
+    private static String formatPhases(RunPhases phases) {
+        StringBuilder line = new StringBuilder("Time:   ");
+        phases.asMap().forEach((name, s) -> line.append(String.format(java.util.Locale.ROOT, " %s %.1f s,", name, s)));
+        line.setLength(line.length() - 1);
+        return line.toString();
     }
 }

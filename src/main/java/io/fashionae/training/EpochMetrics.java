@@ -6,7 +6,7 @@ package io.fashionae.training;
  * @param epoch              1-based epoch number
  * @param trainLoss          mean of the epoch's per-step training MSE (batch norm in training mode)
  * @param valLoss            validation MSE per pixel on the padded 32x32 images, inference mode
- * @param seconds            wall time of the training pass (validation excluded)
+ * @param seconds            wall time of the epoch's training steps (latent frames and validation excluded)
  * @param trainImagesPerS    training images per second over the pass
  * @param validationSeconds  wall time of the validation pass
  * @param learningRate       learning rate at the end of the epoch

@@ -176,6 +176,7 @@ public final class Trainer {
         progress.phaseStarted(Phase.TRAIN, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
         while (batches.hasNext()) {
             long t0 = System.nanoTime();
+            double framesBefore = listenerSeconds();
             INDArray x = batches.next().getFeatures();
             // Dropout draws from ND4J's generator: seeding it per step makes a resumed run draw the same masks.
             Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + state.step());
@@ -184,7 +185,8 @@ public final class Trainer {
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(state.step() + 1, loss, newestCheckpoint());
             }
-            state = afterStep(loss, x.size(0), seconds(t0));
+            // The step's own time: a latent frame drawn inside it is timed apart (listener_seconds).
+            state = afterStep(loss, x.size(0), seconds(t0) - (listenerSeconds() - framesBefore));
             progress.batchDone(Phase.TRAIN, state.batchesDone(), state.epochImages(),
                     state.epochLossSum() / state.batchesDone(), config.learningRate());
             boolean epochEnds = !batches.hasNext();

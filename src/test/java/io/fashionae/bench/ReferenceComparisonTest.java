@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceComparisonTest {
     private static final BenchmarkResult OURS = new BenchmarkResult(64, "fashion-mnist", "fp32", 150, List.of(150.0), 180,
-            3000, 4000, 200, 900, 0.4, 1, 2, 3, null, null);
+            3000, 4000, 200, 900, 0.4, 1, 2, 3, null, null, null);
 
     @Test
     void ratiosAreOurFiguresOverTheReferences(@TempDir Path dir) throws Exception {
