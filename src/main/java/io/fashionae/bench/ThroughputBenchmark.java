@@ -40,7 +40,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code metrics.json} times apart).
  */
 public final class ThroughputBenchmark {
-    private static final int WARMUP_STEPS = 3;
+    /** Steps before timing: the first dozen run 10-15% slower (allocation, oneDNN primitive caches). */
+    private static final int WARMUP_STEPS = 10;
     private static final int DECODE_BATCH = 1000;
     private static final int LARGE_BATCH = 256;
     private static final int SINGLE_POINT_CALLS = 200;

@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = SeedDefaults.BATCH_SIZE, paramLabel = "N", description = "Training batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "Timed training steps per repeat (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "Timed training steps per repeat (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "Repeats; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;

@@ -26,8 +26,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Not thread-safe; one per training run. Images go through in chunks of {@value #CHUNK}.
  */
 public final class OnnxRuntimeInference implements Inference {
-    /** Images per session call: larger chunks were no faster and hold more memory. */
-    private static final int CHUNK = 500;
+    /**
+     * Images per session call: the seed's encoder on 2 threads ran 28,500-28,900 images/s in
+     * chunks of 250 against 25,400-26,100 in chunks of 500 (smaller activations stay in cache).
+     */
+    private static final int CHUNK = 250;
 
     private final Autoencoder model;
     private final int threads;
