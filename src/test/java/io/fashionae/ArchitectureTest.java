@@ -35,8 +35,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyRenderingUsesAwtAndJFreeChart = noClasses()
             .that().resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..")
-            // moved by the reliability branch: EncodeCommand's PNG reading (ImageIO, BufferedImage) goes to plot
-            .and().haveNameNotMatching("io\\.fashionae\\.cli\\.EncodeCommand(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "org.jfree..")
             .because("drawing is plot's job (and report's, for the explorer sprite); the rest stays headless");
 
