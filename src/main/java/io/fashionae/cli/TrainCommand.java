@@ -9,13 +9,10 @@ import io.fashionae.config.Precision;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.training.BackendInfo;
-import io.fashionae.training.RunMetrics;
 import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
-import io.fashionae.training.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,15 +125,5 @@ final class TrainCommand implements Callable<Integer> {
             case LINES -> false;
         };
         return new ConsoleProgress(out, System.err, interactive);
-    }
-
-    static void printResult(PrintWriter out, TrainingResult result) {
-        RunMetrics m = result.metrics();
-        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
-                        + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
-                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.finalMetrics().knn5Accuracy(),
-                m.epochs().size(), m.wallSeconds(), m.steps().size(), m.listenerSeconds());
-        out.println("Model:   " + result.modelFile());
-        out.println("Metrics: " + result.metricsFile());
     }
 }

@@ -6,7 +6,9 @@ import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelSummary;
 import io.fashionae.onnx.OnnxExport;
 import io.fashionae.report.ReportWriter;
+import io.fashionae.training.RunMetrics;
 import io.fashionae.training.RunPhases;
+import io.fashionae.training.TrainingResult;
 import io.fashionae.training.TrainingJob;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingProgress;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything {@code train} does around the fit: the model table, the latent frames and figures,
@@ -52,7 +55,7 @@ final class TrainingRun {
         phases.end("data_and_model");
         TrainingJob.Outcome outcome = job.run(start, progress, artifacts.frameSink(), stop);
         phases.endFit(outcome.training().metrics());
-        TrainCommand.printResult(out, outcome.training());
+        printResult(out, outcome.training());
         List<Path> figures = artifacts.writeFigures(outcome.figures());
         for (Path figure : figures) {
             out.println("Figure:  " + figure);
@@ -71,6 +74,17 @@ final class TrainingRun {
         out.println(formatPhases(phases));
         out.flush();
         return new Result(outcome, figures, report);
+    }
+
+    /** The run's final figures and where the model and metrics went. */
+    private static void printResult(PrintWriter out, TrainingResult result) {
+        RunMetrics m = result.metrics();
+        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
+                        + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
+                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.finalMetrics().knn5Accuracy(),
+                m.epochs().size(), m.wallSeconds(), m.steps().size(), m.listenerSeconds());
+        out.println("Model:   " + result.modelFile());
+        out.println("Metrics: " + result.metricsFile());
     }
 
     /** One line: where the wall time went, in seconds. */
