@@ -3,7 +3,7 @@ package io.fashionae.model.layer;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,7 +12,7 @@ final class LayerWiring {
     private LayerWiring() {
     }
 
-    static <L extends BaseLayer<?>> L wire(L layer, ParamInitializer initializer, NeuralNetConfiguration conf,
+    static <L extends Layer> L wire(L layer, ParamInitializer initializer, NeuralNetConfiguration conf,
                                            Collection<TrainingListener> listeners, int layerIndex,
                                            INDArray paramsView, boolean initializeParams) {
         layer.setListeners(listeners);

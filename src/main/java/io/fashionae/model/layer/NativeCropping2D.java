@@ -27,13 +27,8 @@ public class NativeCropping2D extends Cropping2D {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        NativeCropping2DLayer layer = new NativeCropping2DLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new NativeCropping2DLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
+                paramsView, initializeParams);
     }
 
     @Override

@@ -23,13 +23,8 @@ public class NativeErfGelu extends ActivationLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        NativeErfGeluLayer layer = new NativeErfGeluLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new NativeErfGeluLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
+                paramsView, initializeParams);
     }
 
     @Override
