@@ -4,10 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
  * The package rules that the {@code package-info.java} files state, checked on the compiled
@@ -77,4 +80,28 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.datavec..", "org.nd4j..", "org.deeplearning4j..",
                     "io.fashionae.data..")
             .because("plot, report and onnx use these constants without pulling in the data pipeline");
+
+    /** run/package-info: "Only cli depends on this package." */
+    @ArchTest
+    static final ArchRule onlyTheCliUsesARunsService = noClasses()
+            .that().resideOutsideOfPackages("io.fashionae.cli..", "io.fashionae.run..")
+            .should().dependOnClassesThat().resideInAPackage("io.fashionae.run..")
+            .because("a run's service is what a command calls; nothing below calls back up");
+
+    /** onnx/package-info: the export gets its model, check images and provenance from its caller. */
+    @ArchTest
+    static final ArchRule theExportNeedsNoDataNorTraining = noClasses()
+            .that().resideInAPackage("io.fashionae.onnx..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.fashionae.data..", "io.fashionae.training..",
+                    "org.datavec..")
+            .because("exporting a model must not go looking for data or know how it was trained");
+
+    /** training/package-info: the fit loop knows listeners by DL4J's interface and StatefulListener only. */
+    @ArchTest
+    static final ArchRule theFitLoopNamesNoConcreteListener = noClasses()
+            .that().haveFullyQualifiedName("io.fashionae.training.Trainer")
+            .or().haveFullyQualifiedName("io.fashionae.training.Checkpointer")
+            .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(TrainingListener.class)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.INTERFACES)))
+            .because("a listener with state says so through StatefulListener; the trainer must not know its type");
 }

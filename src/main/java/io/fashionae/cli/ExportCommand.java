@@ -1,11 +1,15 @@
 package io.fashionae.cli;
 
 import io.fashionae.common.FolderLock;
+import io.fashionae.common.UserException;
 import io.fashionae.config.DataConfig;
 import io.fashionae.model.ModelStore;
+import io.fashionae.model.StoredModel;
 import io.fashionae.onnx.OnnxExport;
+import io.fashionae.run.ExportRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,18 +37,19 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelStore.readConfig(model);
+        // Read (and checked) once, before any folder is made: a bad model file changes nothing on disk.
+        StoredModel stored = ModelStore.read(model);
         Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new io.fashionae.common.UserException("cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName()
+            throw new UserException("cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName()
                     + ")", "choose a writable folder with --models DIR", e);
         }
         try (FolderLock lock = FolderLock.acquire("export", notice -> spec.commandLine().getErr().println("notice: " + notice),
                 dir)) {
-            OnnxExport.Report report = OnnxExport.exportFile(model, dir, new DataConfig(dataOptions.data, false),
+            OnnxExport.Report report = ExportRun.execute(stored, dir, new DataConfig(dataOptions.data, false),
                     warning -> out.println("warning: " + warning));
             ExportPrinter.print(out, report);
         }

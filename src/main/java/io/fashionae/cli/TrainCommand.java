@@ -11,6 +11,7 @@ import io.fashionae.data.DataLocator;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
+import io.fashionae.run.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -94,10 +95,10 @@ final class TrainCommand implements Callable<Integer> {
                 precision);
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
-        io.fashionae.model.Autoencoder.checkSupported(model, precision);
-        io.fashionae.model.MemoryEstimate.requireFits(model, batchSize, precision, "to train at batch " + batchSize);
+        // The job's constructor refuses an unsupported precision or batch before any folder is created.
+        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
+                new OutputConfig(outputOptions.models, outputOptions.reports), checkpoints);
         OutputConfig output = outputOptions.toConfigCheckedWritable();
-        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(), output, checkpoints);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // One run per folder: the lock is taken before anything is read or written there.
@@ -110,7 +111,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             out.println(backend.describe());
             try {
-                TrainingRun.run(job, job.dataModule(DataLocator.standard()), progress(out), out, interrupt);
+                TrainingRun.execute(job, job.dataModule(DataLocator.standard()), new ConsoleRunEvents(out, progress(out)),
+                        interrupt);
             } catch (TrainingInterruptedException e) {
                 throw new StoppedBySignalException(e, interrupt.exitCode());
             }

@@ -2,8 +2,10 @@ package io.fashionae.model;
 
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
+import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,12 +15,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -75,7 +78,7 @@ public final class ModelStore {
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
                 try (InputStream in = Files.newInputStream(zip.getPath(COEFFICIENTS))) {
-                    Files.writeString(zip.getPath(PARAMS_SHA256_ENTRY), sha256(in) + "\n", StandardCharsets.US_ASCII);
+                    Files.writeString(zip.getPath(PARAMS_SHA256_ENTRY), Sha256.of(in) + "\n", StandardCharsets.US_ASCII);
                 }
                 if (trainingConfig != null) {
                     Files.writeString(zip.getPath(TRAINING_ENTRY), Json.write(trainingConfig), StandardCharsets.UTF_8);
@@ -89,30 +92,7 @@ public final class ModelStore {
 
     /** The training settings stored in {@code file} as JSON, or null when it has none. */
     public static String readTrainingConfigJson(Path file) {
-        return readEntry(file, TRAINING_ENTRY);
-    }
-
-    /** One of our JSON entries of {@code file} ({@link #TRAINING_ENTRY}, {@link #CHECKPOINT_ENTRY}), or null when absent. */
-    public static String readEntry(Path file, String name) {
-        return readEntries(file, name).get(name);
-    }
-
-    /** Several of our JSON entries of {@code file}, read in one pass; absent entries are left out of the map. */
-    public static Map<String, String> readEntries(Path file, String... names) {
-        Map<String, String> found = new java.util.HashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (String name : names) {
-                ZipEntry entry = zip.getEntry(name);
-                if (entry != null) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        found.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return found;
-        } catch (IOException e) {
-            throw notAModel(file, "cannot read it: " + e.getMessage(), e);
-        }
+        return read(file).trainingJson();
     }
 
     /**
@@ -121,50 +101,89 @@ public final class ModelStore {
      * @throws UserException when the file is missing or is not a FashionAE model
      */
     public static Autoencoder load(Path file, boolean withUpdater) {
-        ModelConfig config = readConfig(file);
+        return read(file).restore(withUpdater);
+    }
+
+    /** The architecture stored in {@code file}, validated. */
+    public static ModelConfig readConfig(Path file) {
+        return read(file).config();
+    }
+
+    /**
+     * Reads {@code file} once into memory and checks it: a zip with DL4J's entries and ours and
+     * nothing else, whose parameters match the SHA-256 stored when it was saved (when it has one).
+     *
+     * @throws UserException when the file is missing or is not a FashionAE model
+     */
+    public static StoredModel read(Path file) {
+        byte[] bytes = readBytes(file);
+        Map<String, byte[]> entries = unzip(bytes, file);
+        checkEntries(entries.keySet(), file);
+        checkParameters(entries, file);
+        ModelConfig config;
         try {
-            ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), withUpdater);
-            return Autoencoder.wrap(config, graph);
+            config = Json.read(text(entries.get(CONFIG_ENTRY)), ModelConfig.class);
+        } catch (IOException | RuntimeException e) {
+            throw notAModel(file, "its " + CONFIG_ENTRY + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+        Map<String, String> json = new HashMap<>();
+        for (String name : List.of(TRAINING_ENTRY, CHECKPOINT_ENTRY)) {
+            if (entries.containsKey(name)) {
+                json.put(name, text(entries.get(name)));
+            }
+        }
+        return new StoredModel(file, config, json, Sha256.of(bytes), bytes);
+    }
+
+    /** DL4J's graph from a file's bytes, already checked by {@link #read}. */
+    static ComputationGraph restoreGraph(Path file, byte[] bytes, boolean withUpdater) {
+        try {
+            return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), withUpdater);
         } catch (IOException | RuntimeException e) {
             throw notAModel(file, "DL4J cannot restore it (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    /** The architecture stored in {@code file}, validated. */
-    public static ModelConfig readConfig(Path file) {
+    private static byte[] readBytes(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("model file " + file + " not found", "train first with 'make train', or pass --model FILE");
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            checkEntries(zip, file);
-            checkParameters(zip, file);
-            ZipEntry entry = zip.getEntry(CONFIG_ENTRY);
-            try (InputStream in = zip.getInputStream(entry)) {
-                return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), ModelConfig.class);
-            }
+        try {
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserException("model file " + file + " not found", "train first with 'make train'", e);
-        } catch (ZipException e) {
-            throw notAModel(file, "not a zip file", e);
         } catch (IOException e) {
             throw notAModel(file, "cannot read it: " + e.getMessage(), e);
         }
     }
 
+    /** Every entry of the zip in {@code bytes}, by name; directories are refused (DL4J never writes them). */
+    private static Map<String, byte[]> unzip(byte[] bytes, Path file) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.isDirectory() || !ALLOWED.contains(entry.getName())) {
+                    throw notAModel(file, "unexpected entry '" + entry.getName() + "' (FashionAE never writes it)", null);
+                }
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw notAModel(file, "not a zip file", e);
+        }
+        if (entries.isEmpty()) {
+            throw notAModel(file, "not a zip file", null);
+        }
+        return entries;
+    }
+
     /** Refuses a file whose parameters do not match the SHA-256 stored when it was saved (when it has one). */
-    private static void checkParameters(ZipFile zip, Path file) throws IOException {
-        ZipEntry stored = zip.getEntry(PARAMS_SHA256_ENTRY);
+    private static void checkParameters(Map<String, byte[]> entries, Path file) {
+        byte[] stored = entries.get(PARAMS_SHA256_ENTRY);
         if (stored == null) {
             return;
         }
-        String expected;
-        try (InputStream in = zip.getInputStream(stored)) {
-            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
-        }
-        String actual;
-        try (InputStream in = zip.getInputStream(zip.getEntry(COEFFICIENTS))) {
-            actual = sha256(in);
-        }
+        String expected = new String(stored, StandardCharsets.US_ASCII).trim();
+        String actual = Sha256.of(entries.get(COEFFICIENTS));
         if (!actual.equalsIgnoreCase(expected)) {
             throw new UserException(file + ": its parameters (" + COEFFICIENTS + ") do not match the SHA-256 stored when it was "
                     + "saved (" + abbreviate(expected) + ", now " + abbreviate(actual) + "): the file was changed or damaged",
@@ -176,36 +195,16 @@ public final class ModelStore {
         return hex.length() > 12 ? hex.substring(0, 12) + "..." : hex;
     }
 
-    private static String sha256(InputStream in) throws IOException {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
-
-    private static void checkEntries(ZipFile zip, Path file) {
-        Set<String> seen = new java.util.HashSet<>();
-        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-            ZipEntry entry = e.nextElement();
-            if (entry.isDirectory()) {
-                continue;
-            }
-            if (!ALLOWED.contains(entry.getName())) {
-                throw notAModel(file, "unexpected entry '" + entry.getName() + "' (FashionAE never writes it)", null);
-            }
-            seen.add(entry.getName());
-        }
+    private static void checkEntries(Set<String> names, Path file) {
         for (String required : REQUIRED) {
-            if (!seen.contains(required)) {
+            if (!names.contains(required)) {
                 throw notAModel(file, "missing entry '" + required + "'", null);
             }
         }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static UserException notAModel(Path file, String why, Throwable cause) {

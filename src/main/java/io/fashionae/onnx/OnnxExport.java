@@ -2,13 +2,6 @@ package io.fashionae.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import io.fashionae.common.AtomicFiles;
-import java.util.function.Consumer;
-import io.fashionae.common.Sha256;
-import io.fashionae.common.UserException;
-import io.fashionae.model.ModelStore;
-import io.fashionae.data.DataLocator;
-import io.fashionae.data.FashionMnistDataModule;
-import io.fashionae.config.DataConfig;
 import io.fashionae.common.Json;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxModel;
@@ -17,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,9 +74,10 @@ public final class OnnxExport {
     /**
      * Exports every part into {@code modelsDir}.
      *
-     * @param realImages     real validation images {@code [N, 1, 32, 32]} for the check
+     * @param realImages     real validation images {@code [N, 1, 32, 32]} for the check, or null to
+     *                       check on random inputs only (no data at hand)
      * @param trainingJson   the training settings as JSON, or null
-     * @param sourceSha256   SHA-256 of the DL4J model file, for provenance
+     * @param sourceSha256   SHA-256 of the saved DL4J model file the export stands for, for provenance
      * @throws ExportCheckException when a part does not match DL4J (nothing is replaced then)
      */
     public static Report exportAll(Autoencoder model, Path modelsDir, INDArray realImages, String trainingJson,
@@ -89,48 +85,18 @@ public final class OnnxExport {
         List<PartReport> parts = new ArrayList<>();
         // ONNX files always hold 32-bit floats: a half-precision model is converted (and checked) as such.
         Autoencoder fp32 = model.toFloat32();
+        INDArray real = realImages != null ? realImages : randomImages(fp32);
         // Every part is written and checked under a temporary name first; the files are renamed into
         // place only when all three pass, so a failed check never leaves a mix of old and new files.
-        java.util.Map<Path, AtomicFiles.Writer> writers = new java.util.LinkedHashMap<>();
+        Map<Path, AtomicFiles.Writer> writers = new LinkedHashMap<>();
         for (ModelPart part : ModelPart.values()) {
             Path target = modelsDir.resolve(part.fileName());
-            writers.put(target, tmp -> parts.add(exportPart(fp32, part, target, tmp, realImages, trainingJson, sourceSha256)));
+            writers.put(target, tmp -> parts.add(exportPart(fp32, part, target, tmp, real, trainingJson, sourceSha256)));
         }
         AtomicFiles.writeAll(writers);
         Report report = new Report(OnnxExporter.OPSET, REL_TOLERANCE, parts);
         Json.writeFile(modelsDir.resolve(REPORT_FILE), report);
         return report;
-    }
-
-    /**
-     * Exports a saved model file: its training settings and SHA-256 go into the metadata.
-     *
-     * @param realImages real images for the check, or null to check on random inputs only
-     */
-    public static Report exportFile(Path modelFile, Path modelsDir, INDArray realImages) throws IOException {
-        Autoencoder model = ModelStore.load(modelFile, false);
-        INDArray real = realImages != null ? realImages
-                : Nd4j.rand(DataType.FLOAT, RANDOM_INPUTS, model.config().imageChannels(), model.config().imageSize(),
-                        model.config().imageSize());
-        return exportAll(model, modelsDir, real, ModelStore.readTrainingConfigJson(modelFile),
-                Sha256.of(modelFile));
-    }
-
-    /**
-     * Exports a saved model file, checking it on real validation images found through
-     * {@code data} (no download); when none are found, {@code warn} is told and random inputs are used.
-     */
-    public static Report exportFile(Path modelFile, Path modelsDir, DataConfig data,
-            Consumer<String> warn) throws IOException {
-        INDArray real;
-        try {
-            real = new FashionMnistDataModule(DataLocator.standard().locate(data),
-                    ModelStore.readConfig(modelFile).imageSize(), 0, CHECK_IMAGES).validation().images();
-        } catch (UserException e) {
-            warn.accept(e.getMessage() + "; checking the export on random inputs only");
-            real = null;
-        }
-        return exportFile(modelFile, modelsDir, real);
     }
 
     private static PartReport exportPart(Autoencoder model, ModelPart part, Path target, Path tmp, INDArray realImages,
@@ -139,8 +105,7 @@ public final class OnnxExport {
                 ExportMetadata.of(model.config(), trainingJson, sourceSha256, FashionMnistClasses.NAMES, part));
         byte[] bytes = proto.toByteArray();
         INDArray random = part.takesImages()
-                ? Nd4j.rand(DataType.FLOAT, RANDOM_INPUTS, model.config().imageChannels(), model.config().imageSize(),
-                        model.config().imageSize())
+                ? randomImages(model)
                 : Nd4j.randn(DataType.FLOAT, RANDOM_INPUTS, model.config().latentDim()).muli(3);
         INDArray real = part.takesImages() ? realImages : model.encode(realImages);
         double[] figures = new double[3];
@@ -160,6 +125,11 @@ public final class OnnxExport {
                 figures[0], figures[1]);
         return new PartReport(part, target.toString(), bytes.length, part.inputName(), shape(model, part.takesImages()),
                 part.outputName(), shape(model, part.givesImages()), figures[0], figures[1], figures[2]);
+    }
+
+    private static INDArray randomImages(Autoencoder model) {
+        var c = model.config();
+        return Nd4j.rand(DataType.FLOAT, RANDOM_INPUTS, c.imageChannels(), c.imageSize(), c.imageSize());
     }
 
     private static String shape(Autoencoder model, boolean image) {

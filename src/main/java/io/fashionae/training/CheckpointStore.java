@@ -5,6 +5,7 @@ import io.fashionae.common.UserException;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
+import io.fashionae.model.StoredModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,14 +128,13 @@ public final class CheckpointStore {
     }
 
     private static Restored read(Path file, List<String> skipped) throws IOException {
-        Autoencoder model = ModelStore.load(file, true);
-        java.util.Map<String, String> entries = ModelStore.readEntries(file, ModelStore.TRAINING_ENTRY, ModelStore.CHECKPOINT_ENTRY);
-        String trainingJson = entries.get(ModelStore.TRAINING_ENTRY);
-        String stateJson = entries.get(ModelStore.CHECKPOINT_ENTRY);
+        StoredModel stored = ModelStore.read(file);
+        String trainingJson = stored.trainingJson();
+        String stateJson = stored.checkpointJson();
         if (trainingJson == null || stateJson == null) {
             throw new IOException("not a checkpoint: no training settings or state");
         }
-        return new Restored(file, model, Json.read(trainingJson, TrainingConfig.class),
+        return new Restored(file, stored.restore(true), Json.read(trainingJson, TrainingConfig.class),
                 Json.read(stateJson, TrainingState.class), skipped);
     }
 

@@ -2,12 +2,11 @@ package io.fashionae.training;
 
 import io.fashionae.common.Json;
 import io.fashionae.common.ProcessMemory;
-import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.OutputConfig;
-import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
 import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.ImagePadding;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.Knn;
@@ -16,7 +15,8 @@ import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.training.listener.FrameStats;
-import io.fashionae.training.listener.LatentFrameListener;
+import io.fashionae.training.listener.ListenerState;
+import io.fashionae.training.listener.StatefulListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,11 +57,9 @@ public final class Trainer {
     private final OutputConfig output;
     private final TrainingProgress progress;
     private final List<TrainingListener> listeners;
-    private final int keepCheckpoints;
-    private final int checkpointEvery;
-    /** The run's own checkpoint folder, chosen in {@link #fit} from the state's run id. */
-    private CheckpointStore checkpoints;
-    private final PlotConfig plots;
+    /** The one listener whose state a checkpoint keeps, or null. */
+    private final StatefulListener stateful;
+    private final Checkpointer checkpointer;
     private final StopSignal stop;
 
     /** Where the run stands; replaced after every step (its step losses are kept apart, below). */
@@ -72,74 +69,53 @@ public final class Trainer {
     private long sessionStartNanos;
 
     /**
-     * A trainer that checkpoints at each epoch's end only and cannot be stopped.
-     *
-     * @param config    epochs, batch size, seed, limits
-     * @param output    where the model, checkpoints and metrics go
-     * @param progress  told about every batch and epoch
-     * @param listeners DL4J listeners to attach (latent plots, timings); may be empty
-     */
-    public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners) {
-        this(config, output, progress, listeners, new CheckpointConfig(0, CheckpointConfig.DEFAULT_KEEP, false),
-                PlotConfig.seedDefaults(), StopSignal.NEVER);
-    }
-
-    /**
-     * @param config      epochs, batch size, seed, limits
-     * @param output      where the model, checkpoints and metrics go
-     * @param progress    told about every batch and epoch
-     * @param listeners   DL4J listeners to attach (latent plots, timings); may be empty
-     * @param checkpoints how often to checkpoint and how many to keep
-     * @param plots       the frame schedule, stored in checkpoints so a resume can check it
-     * @param stop        polled between steps; when raised, the trainer checkpoints and stops
+     * @param config       epochs, batch size, seed, limits
+     * @param output       where the model and metrics go
+     * @param progress     told about every batch and epoch
+     * @param listeners    DL4J listeners to attach (latent frames, timings); may be empty; at most
+     *                     one of them a {@link StatefulListener}, whose state the checkpoints keep
+     * @param checkpointer writes the checkpoints, when due and at each epoch's end
+     * @param stop         polled between steps; when raised, the trainer checkpoints and stops
      */
     public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners,
-                   CheckpointConfig checkpoints, PlotConfig plots, StopSignal stop) {
+                   Checkpointer checkpointer, StopSignal stop) {
         this.config = config;
         this.output = output;
         this.progress = progress;
         this.listeners = List.copyOf(listeners);
-        this.keepCheckpoints = checkpoints.keep();
-        this.checkpointEvery = checkpoints.every();
-        this.plots = plots;
+        List<StatefulListener> withState = this.listeners.stream().filter(StatefulListener.class::isInstance)
+                .map(StatefulListener.class::cast).toList();
+        if (withState.size() > 1) {
+            throw new IllegalArgumentException("a checkpoint keeps one listener's state; got " + withState.size()
+                    + " stateful listeners");
+        }
+        this.stateful = withState.isEmpty() ? null : withState.get(0);
+        this.checkpointer = checkpointer;
         this.stop = stop;
     }
 
-    /** Trains a fresh {@code model} on {@code data} and writes the model and metrics; returns the figures. */
-    public TrainingResult fit(Autoencoder model, FashionMnistDataModule data) {
-        return fit(model, data, TrainingState.fresh(Instant.now().toString(), plots));
-    }
-
     /**
-     * Continues training {@code model} from {@code start} (a fresh state or one from a checkpoint).
-     *
-     * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
-     * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
-     */
-    public TrainingResult fit(Autoencoder model, FashionMnistDataModule data, TrainingState start) {
-        return fit(model, Inference.dl4j(model), data, start);
-    }
-
-    /**
-     * Continues training {@code model} from {@code start}, its validation passes and final figures
-     * running through {@code inference} (which must follow the model's current weights).
+     * Continues training {@code model} from {@code start} (a fresh state or one from a
+     * checkpoint), its validation passes and final figures running through {@code inference}
+     * (which must follow the model's current weights).
      *
      * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
      * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
      */
     public TrainingResult fit(Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
-        // Each run checkpoints (and prunes) only in its own folder; see CheckpointRuns.
-        checkpoints = new CheckpointStore(CheckpointRuns.dirOf(output.checkpointsDir(), start.runId()), keepCheckpoints);
-        markFinished(false);
-        frameListeners().forEach(l -> l.resume(start.step(), start.frames(), start.listenerSeconds()));
+        checkpointer.begin(start.runId());
+        if (stateful != null) {
+            stateful.restore(start.step(), new ListenerState(start.listenerSeconds(), start.frames()));
+        }
         graph.setListeners(listeners);
         state = start;
         stepLosses.clear();
         stepLosses.addAll(start.stepLosses());
         sessionStartNanos = System.nanoTime();
         BackendInfo backend = BackendInfo.current();
-        int pad = (model.config().imageSize() - FashionMnistClasses.IMAGE_SIDE) / 2;
+        // The error is also reported on the central 28x28 pixels: the original images, without the padding.
+        int pad = ImagePadding.fashionMnistTo(model.config().imageSize()).pad();
         ReconstructionError last = null;
         for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
             BatchIterator batches = data.trainBatches(config.batchSize(), config.seed(), epoch);
@@ -156,7 +132,7 @@ public final class Trainer {
             progress.epochEnded(m, config.epochs());
             state = nextEpoch(m);
             save(model);
-            Path checkpoint = checkpoint(model);
+            Path checkpoint = checkpointer.save(model, current());
             writeMetrics(metrics(model, data, backend, null));
             if (stop.requested() && epoch < config.epochs()) {
                 throw new TrainingInterruptedException(state.step(), checkpoint);
@@ -168,7 +144,7 @@ public final class Trainer {
         }
         RunMetrics done = metrics(model, data, backend, finalMetrics(inference, model.config().latentDim(), data, last));
         writeMetrics(done);
-        markFinished(true);
+        checkpointer.finish();
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
     }
 
@@ -183,7 +159,7 @@ public final class Trainer {
             model.fitBatch(x);
             double loss = model.lastStepLoss();
             if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException(state.step() + 1, loss, newestCheckpoint());
+                throw new TrainingDivergedException(state.step() + 1, loss, checkpointer.newest());
             }
             // The step's own time: a latent frame drawn inside it is timed apart (listener_seconds).
             state = afterStep(loss, x.size(0), seconds(t0) - (listenerSeconds() - framesBefore));
@@ -191,10 +167,10 @@ public final class Trainer {
                     state.epochLossSum() / state.batchesDone(), config.learningRate());
             boolean epochEnds = !batches.hasNext();
             if (stop.requested() && !epochEnds) {
-                throw new TrainingInterruptedException(state.step(), checkpoint(model));
+                throw new TrainingInterruptedException(state.step(), checkpointer.save(model, current()));
             }
-            if (checkpointEvery > 0 && state.step() % checkpointEvery == 0 && !epochEnds) {
-                checkpoint(model);
+            if (checkpointer.due(state.step()) && !epochEnds) {
+                checkpointer.save(model, current());
             }
         }
         progress.phaseEnded(Phase.TRAIN);
@@ -222,32 +198,6 @@ public final class Trainer {
         return new TrainingState(state.epoch(), state.batchesDone(), state.step(), state.epochLossSum(),
                 state.epochImages(), state.epochTrainSeconds(), wall, listenerSeconds(), state.startedAt(),
                 state.plots(), state.epochs(), frameStats(), stepLosses, state.runId());
-    }
-
-    private Path checkpoint(Autoencoder model) {
-        try {
-            Path file = checkpoints.save(model, config, current());
-            LOG.debug("Checkpoint {}", file);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint in " + checkpoints.dir(), e);
-        }
-    }
-
-    private void markFinished(boolean finished) {
-        try {
-            checkpoints.markFinished(finished);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot mark the run's checkpoints in " + checkpoints.dir(), e);
-        }
-    }
-
-    private Path newestCheckpoint() {
-        try {
-            return checkpoints.newest();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private ReconstructionError validate(Inference model, FashionMnistDataModule data, int epoch, int pad) {
@@ -285,17 +235,13 @@ public final class Trainer {
         return new LatentPoints(model.encode(split.images()), latentDim, split.labels());
     }
 
-    /** Listener time of the whole run: the frame listeners were resumed with what the state carried in. */
+    /** Listener time of the whole run: the stateful listener was restored with what the state carried in. */
     private double listenerSeconds() {
-        return frameListeners().mapToDouble(LatentFrameListener::secondsSpent).sum();
+        return stateful == null ? state.listenerSeconds() : stateful.state().secondsSpent();
     }
 
     private List<FrameStats> frameStats() {
-        return frameListeners().flatMap(l -> l.frameStats().stream()).toList();
-    }
-
-    private Stream<LatentFrameListener> frameListeners() {
-        return listeners.stream().filter(LatentFrameListener.class::isInstance).map(LatentFrameListener.class::cast);
+        return stateful == null ? state.frames() : stateful.state().frames();
     }
 
     private void save(Autoencoder model) {

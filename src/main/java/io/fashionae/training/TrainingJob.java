@@ -15,17 +15,21 @@ import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
-import io.fashionae.onnx.OnnxRuntimeInference;
+import io.fashionae.model.MemoryEstimate;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.training.listener.LatentFrameListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.optimize.api.TrainingListener;
 
 /**
- * One training run from configuration to files: find and load the data, build the model, attach
- * the latent-frame listener, fit, and compute the data of the final figures. The {@code train}
- * command is a thin shell around this; tests call it directly.
+ * The training part of a run, from configuration records: find and load the data, build the model
+ * (or restore it from a checkpoint), attach the latent-frame listener and the checkpointer, fit,
+ * and compute the data of the final figures. {@code run.TrainingRun} puts it
+ * together with the figures, the export and the report.
  *
  * @param model    the architecture
  * @param training optimiser and run settings
@@ -38,13 +42,22 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
                           CheckpointConfig checkpoints) {
 
     /**
+     * Refuses, before anything is read or written, a precision DL4J cannot train this architecture
+     * in and a batch whose activations would not fit in memory.
+     */
+    public TrainingJob {
+        Autoencoder.checkSupported(model, training.precision());
+        MemoryEstimate.requireFits(model, training.batchSize(), training.precision(),
+                "to train at batch " + training.batchSize());
+    }
+
+    /**
      * What a run produced.
      *
-     * @param training    the model, metrics and files
-     * @param figures     the data of the end-of-training figures
-     * @param checkImages a few real validation images, to check exports against
+     * @param training the model, metrics and files
+     * @param figures  the data of the end-of-training figures
      */
-    public record Outcome(TrainingResult training, FigureData figures, org.nd4j.linalg.api.ndarray.INDArray checkImages) {
+    public record Outcome(TrainingResult training, FigureData figures) {
     }
 
 
@@ -70,7 +83,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      * Loads and verifies the data, then creates the model or restores it from the newest readable
      * checkpoint when {@code checkpoints.resume()}. Writes nothing.
      *
-     * @throws io.fashionae.common.UserException for bad data, or when resuming is impossible (no
+     * @throws UserException for bad data, or when resuming is impossible (no
      *         readable checkpoint, or settings that differ from the checkpoint's)
      */
     public Start start(FashionMnistDataModule module, TrainingProgress progress) {
@@ -84,7 +97,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         }
         if (!checkpoints.resume()) {
             requireNoInterruptedRun();
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             return new Start(module, Autoencoder.create(model, optimizer()),
                     TrainingState.fresh(now.toString(), plots, CheckpointRuns.newId(now)));
         }
@@ -93,50 +106,35 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         return new Start(module, restored.model(), restored.state());
     }
 
-    /** Starts and runs the job on {@code module}: frames to {@code frames}, progress to {@code progress}; never stopped. */
-    public Outcome run(FashionMnistDataModule module, TrainingProgress progress, FrameSink frames) {
-        return run(start(module, progress), progress, frames, StopSignal.NEVER);
-    }
-
     /**
-     * Runs the job from {@code start}.
+     * Runs the job from {@code start}: the latent-frame listener (when plots are on) and the fit
+     * loop, then the data of the final figures.
      *
+     * @param inference how the model's current weights run inference (frames, validation, final
+     *                  figures): DL4J's graphs or a faster engine that follows them
      * @throws TrainingInterruptedException when {@code stop} was raised (a checkpoint was written)
      * @throws TrainingDivergedException    when a loss was not finite (nothing was written)
      */
-    public Outcome run(Start start, TrainingProgress progress, FrameSink frames, StopSignal stop) {
+    public Outcome run(Start start, Inference inference, TrainingProgress progress, FrameSink frames, StopSignal stop) {
         Autoencoder autoencoder = start.model();
         FashionMnistDataModule module = start.data();
-        LabeledImages val = module.validation();
-        try (Inference inference = inference(autoencoder)) {
-            List<TrainingListener> listeners = new ArrayList<>();
-            if (plots.enabled()) {
-                LabeledImages sample = val.first(plots.samples());
-                listeners.add(new LatentFrameListener(autoencoder, inference, sample.images(), sample.labels(),
-                        plots.every(), plots.until(), frames));
-            }
-            TrainingResult result = new Trainer(training, output, progress, listeners, checkpoints, plots, stop)
-                    .fit(autoencoder, inference, module, start.state());
-            return new Outcome(result, FigureDataBuilder.compute(inference, model.latentDim(), module, training.seed()),
-                    val.first(io.fashionae.onnx.OnnxExport.CHECK_IMAGES).images());
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (plots.enabled()) {
+            LabeledImages sample = module.validation().first(plots.samples());
+            listeners.add(new LatentFrameListener(autoencoder, inference, sample.images(), sample.labels(),
+                    plots.every(), plots.until(), frames));
         }
-    }
-
-    /**
-     * The frames, validation passes and final figures run in ONNX Runtime on snapshots of the
-     * current weights (about 2.5 times DL4J's encoding speed here), or in DL4J for a 16-bit model.
-     */
-    private static Inference inference(Autoencoder model) {
-        return OnnxRuntimeInference.supports(model)
-                ? new OnnxRuntimeInference(model, Runtime.getRuntime().availableProcessors())
-                : Inference.dl4j(model);
+        Checkpointer checkpointer = new Checkpointer(output.checkpointsDir(), checkpoints, training);
+        TrainingResult result = new Trainer(training, output, progress, listeners, checkpointer, stop)
+                .fit(autoencoder, inference, module, start.state());
+        return new Outcome(result, FigureDataBuilder.compute(inference, model.latentDim(), module, training.seed()));
     }
 
     private void requireNoInterruptedRun() {
         try {
             new CheckpointRuns(output.checkpointsDir()).requireNoInterrupted();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
         }
     }
 
@@ -148,8 +146,8 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
             // The run continues in the folder its checkpoint came from, whatever the checkpoint says.
             return new CheckpointStore.Restored(restored.file(), restored.model(), restored.training(),
                     restored.state().withRunId(run.id()), restored.skipped());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
         }
     }
 

@@ -56,12 +56,10 @@ public record TrainingState(
                 listenerSeconds, startedAt, plots, epochs, frames, stepLosses, id);
     }
 
-    /** The state of a run that has not trained yet and has no identity (its checkpoints go straight into the folder given). */
-    public static TrainingState fresh(String startedAt, PlotConfig plots) {
-        return fresh(startedAt, plots, null);
-    }
-
-    /** The state of run {@code runId}, which has not trained yet. */
+    /**
+     * The state of run {@code runId}, which has not trained yet; a null id puts its checkpoints
+     * straight into {@code models/checkpoints/}, as before runs had identities.
+     */
     public static TrainingState fresh(String startedAt, PlotConfig plots, String runId) {
         return new TrainingState(1, 0, 0, 0, 0, 0, 0, 0, startedAt, plots, List.of(), List.of(), List.of(), runId);
     }

@@ -3,12 +3,14 @@ package io.fashionae.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -43,6 +45,24 @@ class ModelStoreTest {
             assertThat(zip.getEntry(ModelStore.CONFIG_ENTRY)).isNotNull();
         }
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aModelFileIsReadOnceAndRestoredFromMemory(@TempDir Path dir) throws IOException {
+        Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(5e-4, 1e-5, 3));
+        Path file = dir.resolve("autoencoder.zip");
+        ModelStore.save(ae, Map.of("lr", 5e-4), file);
+        String sha256 = Sha256.of(file);
+
+        StoredModel stored = ModelStore.read(file);
+        Files.delete(file);
+
+        assertThat(stored.sha256()).isEqualTo(sha256);
+        assertThat(stored.config()).isEqualTo(ModelConfig.seedDefaults());
+        assertThat(stored.trainingJson()).contains("\"lr\"");
+        assertThat(stored.checkpointJson()).isNull();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 32, 32);
+        assertThat(stored.restore(false).reconstruct(x)).isEqualTo(ae.reconstruct(x));
     }
 
     @Test

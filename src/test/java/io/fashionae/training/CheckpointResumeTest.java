@@ -45,7 +45,7 @@ class CheckpointResumeTest {
         LabeledImages sample = DATA.validation().first(PLOTS.samples());
         LatentFrameListener listener = new LatentFrameListener(model, Inference.dl4j(model), sample.images(), sample.labels(), PLOTS.every(),
                 PLOTS.until(), frames::add);
-        return new Trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, List.of(listener), checkpoints, PLOTS, stop);
+        return TrainerFixtures.trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, List.of(listener), checkpoints, stop);
     }
 
     /** Raised once {@code model} has done {@code steps} optimiser steps, as Ctrl-C during the next step would. */
@@ -57,13 +57,13 @@ class CheckpointResumeTest {
     void aRunStoppedMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(@TempDir Path dir) throws Exception {
         List<LatentFrame> straightFrames = new ArrayList<>();
         Autoencoder straight = fresh();
-        TrainingResult expected = trainer(dir.resolve("a"), straight, straightFrames, new CheckpointConfig(0, 2, false),
-                StopSignal.NEVER).fit(straight, DATA);
+        TrainingResult expected = TrainerFixtures.fitFresh(trainer(dir.resolve("a"), straight, straightFrames, new CheckpointConfig(0, 2, false),
+                StopSignal.NEVER), straight, DATA, PLOTS);
 
         List<LatentFrame> frames = new ArrayList<>();
         Autoencoder first = fresh();
         CheckpointConfig every4 = new CheckpointConfig(4, 2, false);
-        assertThatThrownBy(() -> trainer(dir.resolve("b"), first, frames, every4, afterSteps(first, 11)).fit(first, DATA))
+        assertThatThrownBy(() -> TrainerFixtures.fitFresh(trainer(dir.resolve("b"), first, frames, every4, afterSteps(first, 11)), first, DATA, PLOTS))
                 .isInstanceOfSatisfying(TrainingInterruptedException.class, e -> {
                     assertThat(e.step()).isEqualTo(11);
                     assertThat(e.checkpoint()).hasFileName("checkpoint-step-00000011.zip").exists();
@@ -74,8 +74,8 @@ class CheckpointResumeTest {
         assertThat(restored.state().epoch()).isEqualTo(2);
         assertThat(restored.state().batchesDone()).isEqualTo(3);
         assertThat(restored.skipped()).isEmpty();
-        TrainingResult resumed = trainer(dir.resolve("b"), restored.model(), frames, every4, StopSignal.NEVER)
-                .fit(restored.model(), DATA, restored.state());
+        TrainingResult resumed = TrainerFixtures.fitFrom(trainer(dir.resolve("b"), restored.model(), frames, every4,
+                StopSignal.NEVER), restored.model(), DATA, restored.state());
 
         assertThat(resumed.model().graph().params()).isEqualTo(straight.graph().params());
         assertThat(resumed.metrics().stepLosses()).isEqualTo(expected.metrics().stepLosses());
@@ -90,7 +90,7 @@ class CheckpointResumeTest {
     @Test
     void onlyTheNewestCheckpointsAreKept(@TempDir Path dir) throws Exception {
         Autoencoder model = fresh();
-        trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 2, false), StopSignal.NEVER).fit(model, DATA);
+        TrainerFixtures.fitFresh(trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 2, false), StopSignal.NEVER), model, DATA, PLOTS);
         List<Path> kept = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).list();
         // Steps 3, 6, 8 (end of epoch 1), 9, 12, 15, 16 (end of epoch 2): the last two remain.
         assertThat(kept).extracting(p -> p.getFileName().toString())
@@ -101,8 +101,7 @@ class CheckpointResumeTest {
     @Test
     void aCorruptNewestCheckpointFallsBackToThePreviousOneAndSaysSo(@TempDir Path dir) throws Exception {
         Autoencoder model = fresh();
-        assertThatThrownBy(() -> trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 3, false), afterSteps(model, 7))
-                .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
+        assertThatThrownBy(() -> TrainerFixtures.fitFresh(trainer(dir, model, new ArrayList<>(), new CheckpointConfig(3, 3, false), afterSteps(model, 7)), model, DATA, PLOTS)).isInstanceOf(TrainingInterruptedException.class);
         CheckpointStore store = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 3);
         Path newest = store.newest();
         assertThat(newest).hasFileName("checkpoint-step-00000007.zip");
@@ -119,8 +118,7 @@ class CheckpointResumeTest {
     @Test
     void resumingWithOtherSettingsNamesEachSettingThatDiffers(@TempDir Path dir) throws Exception {
         Autoencoder model = fresh();
-        assertThatThrownBy(() -> trainer(dir, model, new ArrayList<>(), new CheckpointConfig(0, 2, false), afterSteps(model, 2))
-                .fit(model, DATA)).isInstanceOf(TrainingInterruptedException.class);
+        assertThatThrownBy(() -> TrainerFixtures.fitFresh(trainer(dir, model, new ArrayList<>(), new CheckpointConfig(0, 2, false), afterSteps(model, 2)), model, DATA, PLOTS)).isInstanceOf(TrainingInterruptedException.class);
         CheckpointStore.Restored restored = new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest();
         TrainingConfig otherLr = new TrainingConfig(2, 32, 1e-3, 1e-5, 5, 0, 0);
         assertThatThrownBy(() -> ResumeCompatibility.check(restored, MODEL.withLatentDim(3).withGelu(GeluForm.SIGMOID).withPadding(PaddingForm.SAME),
@@ -146,8 +144,8 @@ class CheckpointResumeTest {
         TrainingConfig oneEpoch = new TrainingConfig(1, 32, 2e-3, 1e-5, 5, 0, 0);
         OutputConfig out = OutputConfig.under(dir);
         Autoencoder model = fresh();
-        new Trainer(oneEpoch, out, TrainingProgress.NONE, List.of(), new CheckpointConfig(0, 2, false), PLOTS, StopSignal.NEVER)
-                .fit(model, DATA);
+        TrainerFixtures.fitFresh(TrainerFixtures.trainer(oneEpoch, out, TrainingProgress.NONE, List.of(),
+                new CheckpointConfig(0, 2, false), StopSignal.NEVER), model, DATA, PLOTS);
         Path checkpoint = new CheckpointStore(out.checkpointsDir(), 2).newest();
         byte[] checkpointBytes = Files.readAllBytes(checkpoint);
         byte[] modelBytes = Files.readAllBytes(out.modelFile());
@@ -156,8 +154,8 @@ class CheckpointResumeTest {
         poisoned.images().assign(Float.NaN); // not muli(NaN): ND4J M2.1 turns x * NaN into small numbers
         CheckpointStore.Restored restored = new CheckpointStore(out.checkpointsDir(), 2).restoreNewest();
         FashionMnistDataModule bad = FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(80, 4));
-        assertThatThrownBy(() -> new Trainer(TRAINING, out, TrainingProgress.NONE, List.of(), new CheckpointConfig(1, 2, false),
-                PLOTS, StopSignal.NEVER).fit(restored.model(), bad, restored.state()))
+        assertThatThrownBy(() -> TrainerFixtures.fitFrom(TrainerFixtures.trainer(TRAINING, out, TrainingProgress.NONE, List.of(),
+                new CheckpointConfig(1, 2, false), StopSignal.NEVER), restored.model(), bad, restored.state()))
                 .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
                     assertThat(e.step()).isEqualTo(9);
                     assertThat(e.lastGoodCheckpoint()).isEqualTo(checkpoint);

@@ -13,6 +13,7 @@ import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.SyntheticData;
 import java.nio.file.Files;
@@ -64,6 +65,11 @@ class CheckpointRunsTest {
         return out;
     }
 
+    private static TrainingJob.Outcome run(TrainingJob job, TrainingJob.Start start, TrainingProgress progress,
+                                           StopSignal stop) {
+        return job.run(start, Inference.dl4j(start.model()), progress, frame -> { }, stop);
+    }
+
     private static List<Path> checkpoints(Path run) throws Exception {
         return new CheckpointStore(run, 1).list();
     }
@@ -73,7 +79,8 @@ class CheckpointRunsTest {
         Path other = otherRun(dir, "run-20000101-000000-aaaa", true);
         List<String> before = contents(other);
 
-        TrainingJob.Outcome outcome = job(dir, false).run(DATA, TrainingProgress.NONE, frame -> { });
+        TrainingJob job = job(dir, false);
+        TrainingJob.Outcome outcome = run(job, job.start(DATA, TrainingProgress.NONE), TrainingProgress.NONE, StopSignal.NEVER);
 
         assertThat(contents(other)).isEqualTo(before);
         List<CheckpointRuns.Run> runs = new CheckpointRuns(OutputConfig.under(dir).checkpointsDir()).list();
@@ -82,7 +89,7 @@ class CheckpointRunsTest {
         assertThat(mine.id()).isNotEqualTo("run-20000101-000000-aaaa").startsWith("run-");
         assertThat(mine.finished()).isTrue();
         assertThat(checkpoints(mine.dir())).extracting(CheckpointStore::stepOf).containsExactly(8L, 7L, 6L);
-        String state = ModelStore.readEntry(mine.newest(), ModelStore.CHECKPOINT_ENTRY);
+        String state = ModelStore.read(mine.newest()).checkpointJson();
         assertThat(state).contains("\"run_id\" : \"" + mine.id() + "\"");
         assertThat(outcome.training().metrics().epochs()).hasSize(1);
     }
@@ -105,7 +112,7 @@ class CheckpointRunsTest {
         TrainingJob fresh = job(dir, false);
         TrainingJob.Start start = fresh.start(DATA, TrainingProgress.NONE);
         StopSignal afterThree = () -> start.model().graph().getIterationCount() >= 3;
-        assertThatThrownBy(() -> fresh.run(start, TrainingProgress.NONE, frame -> { }, afterThree))
+        assertThatThrownBy(() -> run(fresh, start, TrainingProgress.NONE, afterThree))
                 .isInstanceOf(TrainingInterruptedException.class);
         Path interrupted = CheckpointRuns.dirOf(OutputConfig.under(dir).checkpointsDir(), start.state().runId());
         assertThat(checkpoints(interrupted)).extracting(CheckpointStore::stepOf).containsExactly(3L, 2L, 1L);
@@ -121,7 +128,7 @@ class CheckpointRunsTest {
             }
         };
         TrainingJob resume = job(dir, true);
-        resume.run(resume.start(DATA, progress), progress, frame -> { }, StopSignal.NEVER);
+        run(resume, resume.start(DATA, progress), progress, StopSignal.NEVER);
 
         assertThat(resumedFrom.get()).isEqualTo(interrupted.resolve("checkpoint-step-00000003.zip"));
         assertThat(checkpoints(interrupted)).extracting(CheckpointStore::stepOf).containsExactly(8L, 7L, 6L);

@@ -59,7 +59,7 @@ class TrainerTest {
             }
         };
         FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(100, 4));
-        TrainingResult r = new Trainer(t, out, recorder, List.of()).fit(model(t), data);
+        TrainingResult r = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, recorder, List.of()), model(t), data);
 
         assertThat(events).containsExactly("TRAIN 1/2 8 batches", "VALIDATE 1/2 1 batches", "end 1",
                 "TRAIN 2/2 8 batches", "VALIDATE 2/2 1 batches", "end 2");
@@ -86,10 +86,8 @@ class TrainerTest {
         TrainingConfig t = new TrainingConfig(1, 32, 1e-3, 1e-5, 5, 0, 0);
         LabeledImages train = SyntheticData.bars(96, 3);
         LabeledImages val = SyntheticData.bars(20, 4);
-        INDArray a = new Trainer(t, OutputConfig.under(dir.resolve("a")), TrainingProgress.NONE, List.of())
-                .fit(model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
-        INDArray b = new Trainer(t, OutputConfig.under(dir.resolve("b")), TrainingProgress.NONE, List.of())
-                .fit(model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
+        INDArray a = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, OutputConfig.under(dir.resolve("a")), TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
+        INDArray b = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, OutputConfig.under(dir.resolve("b")), TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
         assertThat(a).isEqualTo(b);
     }
 
@@ -101,8 +99,7 @@ class TrainerTest {
         LabeledImages poisoned = SyntheticData.bars(64, 3);
         poisoned.images().putScalar(new long[] {0, 0, 5, 5}, Float.NaN);
         TrainingConfig t = new TrainingConfig(1, 64, 1e-3, 0, 5, 0, 0);
-        assertThatThrownBy(() -> new Trainer(t, out, TrainingProgress.NONE, List.of())
-                .fit(model(t), FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
+        assertThatThrownBy(() -> TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
                 .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("step 1");
         assertThat(Files.readString(out.modelFile())).isEqualTo("the last good model");
     }

@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Steps use the seed's numbering: step 0 is the state after the first optimiser step.
  */
-public final class LatentFrameListener extends BaseTrainingListener {
+public final class LatentFrameListener extends BaseTrainingListener implements StatefulListener {
     private static final int KNN_K = 5;
 
     private final Autoencoder model;
@@ -59,11 +59,6 @@ public final class LatentFrameListener extends BaseTrainingListener {
         this.sink = sink;
     }
 
-    /** Frames at steps 0, every, 2*every, ... up to {@code until}: 41 for the seed. */
-    public static int frameCount(int every, int until) {
-        return every < 1 || until < 0 ? 0 : until / every + 1;
-    }
-
     @Override
     public void iterationDone(Model m, int iteration, int epoch) {
         long step = completedSteps++;
@@ -83,20 +78,17 @@ public final class LatentFrameListener extends BaseTrainingListener {
      * Continues a run restored from a checkpoint: the step counter, the frames already emitted and
      * the time already spent, so that the resumed run emits exactly the frames still missing.
      */
-    public void resume(long stepsDone, List<FrameStats> framesSoFar, double secondsSoFar) {
+    @Override
+    public void restore(long stepsDone, ListenerState state) {
         completedSteps = stepsDone;
         stats.clear();
-        stats.addAll(framesSoFar);
-        nanosSpent = Math.round(secondsSoFar * 1e9);
+        stats.addAll(state.frames());
+        nanosSpent = Math.round(state.secondsSpent() * 1e9);
     }
 
-    /** Seconds spent inside the listener (encoding, kNN, the sink). */
-    public double secondsSpent() {
-        return nanosSpent / 1e9;
-    }
-
-    /** Step, epoch, loss and kNN accuracy of every frame emitted so far. */
-    public List<FrameStats> frameStats() {
-        return List.copyOf(stats);
+    /** The time spent inside the listener (encoding, kNN, the sink) and the figures of every frame so far. */
+    @Override
+    public ListenerState state() {
+        return new ListenerState(nanosSpent / 1e9, stats);
     }
 }

@@ -12,7 +12,7 @@ import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import io.fashionae.model.OptimizerSettings;
 import io.fashionae.testing.SyntheticData;
-import io.fashionae.training.Trainer;
+import io.fashionae.training.TrainerFixtures;
 import io.fashionae.training.TrainingProgress;
 import io.fashionae.training.TrainingResult;
 import java.nio.file.Path;
@@ -33,14 +33,22 @@ class LatentFrameListenerTest {
     }
 
     private static TrainingResult train(Autoencoder ae, Path dir, List<TrainingListener> listeners) {
-        return new Trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, listeners)
-                .fit(ae, FashionMnistDataModule.inMemory(TRAIN, VAL));
+        return TrainerFixtures.fitFresh(TrainerFixtures.trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, listeners), ae, FashionMnistDataModule.inMemory(TRAIN, VAL));
     }
 
     @Test
-    void theSeedsScheduleGives41Frames() {
-        assertThat(LatentFrameListener.frameCount(10, 400)).isEqualTo(41);
-        assertThat(LatentFrameListener.frameCount(0, 400)).isZero();
+    void theSeedsScheduleEmits41FramesOverAnEpochOf938Steps() {
+        Autoencoder ae = model(ModelConfig.seedDefaults());
+        List<LatentFrame> frames = new ArrayList<>();
+        LabeledImages sample = VAL.first(12);
+        LatentFrameListener listener = new LatentFrameListener(ae, Inference.dl4j(ae), sample.images(), sample.labels(),
+                10, 400, frames::add);
+        for (int step = 0; step < 938; step++) {
+            listener.iterationDone(ae.graph(), step, 0);
+        }
+        assertThat(frames).hasSize(41);
+        assertThat(frames.get(40).step()).isEqualTo(400);
+        assertThat(listener.state().frames()).hasSize(41);
     }
 
     @Test
@@ -60,9 +68,9 @@ class LatentFrameListenerTest {
             assertThat(f.knn5()).isBetween(0.0, 1.0);
         });
         assertThat(frames.get(0).points().labels()).isEqualTo(VAL.labels());
-        assertThat(listener.secondsSpent()).isPositive();
+        assertThat(listener.state().secondsSpent()).isPositive();
         assertThat(result.metrics().steps()).hasSize(3);
-        assertThat(result.metrics().listenerSeconds()).isEqualTo(listener.secondsSpent());
+        assertThat(result.metrics().listenerSeconds()).isEqualTo(listener.state().secondsSpent());
         // The last frame is the encoder's output at that step, not a stale copy.
         assertThat(frames.get(2).points()).isNotEqualTo(frames.get(0).points());
     }

@@ -1,4 +1,4 @@
-package io.fashionae.cli;
+package io.fashionae.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,7 @@ import io.fashionae.testing.Requirements;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
 import io.fashionae.training.TrainingJob;
-import io.fashionae.training.TrainingProgress;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.fashionae.training.StopSignal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +61,7 @@ class ReportBrowserTest {
         TrainingJob job = new TrainingJob(ModelConfig.seedDefaults(), new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0),
                 new PlotConfig(2, 10, 0), new DataConfig(null, false), OutputConfig.under(run), CheckpointConfig.defaults());
         FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
-        index = TrainingRun.run(job, data, TrainingProgress.NONE, new PrintWriter(new StringWriter())).report();
+        index = TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER).report();
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,4 +1,4 @@
-package io.fashionae.cli;
+package io.fashionae.run;
 
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
@@ -6,6 +6,7 @@ import io.fashionae.latent.FrameStore;
 import io.fashionae.plot.FramePlotter;
 import io.fashionae.plot.Figures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class RunArtifacts {
         if (!resumed) {
             // A new run's figures must not sit beside an older run's frames or animation.
             store.clear();
-            java.nio.file.Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
+            Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
         }
     }
 

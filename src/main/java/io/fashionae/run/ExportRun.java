@@ -1,0 +1,44 @@
+package io.fashionae.run;
+
+import io.fashionae.common.UserException;
+import io.fashionae.config.DataConfig;
+import io.fashionae.data.DataLocator;
+import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.model.StoredModel;
+import io.fashionae.onnx.OnnxExport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code fashionae export}'s one call: a model file already read (once) to checked ONNX files,
+ * its training settings and SHA-256 in their metadata. The check runs on real validation images
+ * when the data can be found without downloading, on random inputs otherwise.
+ */
+public final class ExportRun {
+    private ExportRun() {
+    }
+
+    /**
+     * Exports {@code model} into {@code modelsDir}.
+     *
+     * @param data where to look for validation images for the check (never downloads)
+     * @param warn told when no data was found and the check runs on random inputs only
+     */
+    public static OnnxExport.Report execute(StoredModel model, Path modelsDir, DataConfig data, Consumer<String> warn)
+            throws IOException {
+        return OnnxExport.exportAll(model.restore(false), modelsDir, checkImages(model, data, warn), model.trainingJson(),
+                model.sha256());
+    }
+
+    private static INDArray checkImages(StoredModel model, DataConfig data, Consumer<String> warn) {
+        try {
+            return new FashionMnistDataModule(DataLocator.standard().locate(data), model.config().imageSize(), 0,
+                    OnnxExport.CHECK_IMAGES).validation().images();
+        } catch (UserException e) {
+            warn.accept(e.getMessage() + "; checking the export on random inputs only");
+            return null;
+        }
+    }
+}
