@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode report bench bench-compare test test-fast clean
+.PHONY: help build data train summary export decode encode report bench bench-compare test test-fast format clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench-compare  the same beside the PyTorch reference's --bench-steps, with ratios"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
+	@echo "make format     reformat the Java sources (Spotless, palantir-java-format); make test checks it"
 	@echo "make clean      remove build outputs and generated models/reports"
 
 build:
@@ -46,6 +47,10 @@ test:
 
 test-fast:
 	$(MVN) test -Pfast
+
+# make test (mvn test) fails on unformatted code (spotless:check) and on config/checkstyle.xml's rules.
+format:
+	$(MVN) -q spotless:apply
 
 clean:
 	$(MVN) -q clean
