@@ -23,36 +23,48 @@ class ArchitectureTest {
     /** cli/package-info: "Nothing else in the project depends on this package." */
     @ArchTest
     static final ArchRule nothingDependsOnTheCli = noClasses()
-            .that().resideOutsideOfPackage("io.fashionae.cli..")
-            .should().dependOnClassesThat().resideInAPackage("io.fashionae.cli..")
+            .that()
+            .resideOutsideOfPackage("io.fashionae.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.fashionae.cli..")
             .because("the command line parses and prints; everything below it must work without it");
 
     /** The arrows point one way: no two packages (with their subpackages) depend on each other. */
     @ArchTest
-    static final ArchRule noCyclesBetweenPackages = slices()
-            .matching("io.fashionae.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule noCyclesBetweenPackages = slices().matching("io.fashionae.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a package must be understandable and testable from the ones below it");
 
     /** plot/package-info: plot and report are the only packages that import JFreeChart or AWT. */
     @ArchTest
     static final ArchRule onlyRenderingUsesAwtAndJFreeChart = noClasses()
-            .that().resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "org.jfree..")
+            .that()
+            .resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.awt..", "javax.imageio..", "org.jfree..")
             .because("drawing is plot's job (and report's, for the explorer sprite); the rest stays headless");
 
     /** inference/package-info: "This package must never load ND4J", nor through our own packages. */
     @ArchTest
     static final ArchRule inferenceNeverTouchesNd4jOrDl4j = noClasses()
-            .that().resideInAPackage("io.fashionae.inference..")
-            .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+            .that()
+            .resideInAPackage("io.fashionae.inference..")
+            .should()
+            .transitivelyDependOnClassesThat()
+            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("decoding from Java needs only ONNX Runtime (the decode command never loads ND4J)");
 
     /** config/package-info: "JDK only" (with common's UserException): no DL4J, no ND4J. */
     @ArchTest
     static final ArchRule configNeedsNoDl4jNorNd4j = noClasses()
-            .that().resideInAPackage("io.fashionae.config..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.datavec..")
+            .that()
+            .resideInAPackage("io.fashionae.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.datavec..")
             .because("configuration records validate themselves with the JDK alone");
 
     /**
@@ -61,47 +73,62 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule commonDependsOnlyOnTheJdkAndJackson = classes()
-            .that().resideInAPackage("io.fashionae.common..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.fashionae.common..", "java..",
-                    "com.fasterxml.jackson..")
+            .that()
+            .resideInAPackage("io.fashionae.common..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("io.fashionae.common..", "java..", "com.fasterxml.jackson..")
             .because("every package uses common, so common may use none of them, nor DL4J or ND4J");
 
     /** latent/package-info: "Plain Java arrays: no DL4J, no plotting." */
     @ArchTest
     static final ArchRule latentNeedsNoDl4j = noClasses()
-            .that().resideInAPackage("io.fashionae.latent..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.datavec..")
+            .that()
+            .resideInAPackage("io.fashionae.latent..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.deeplearning4j..", "org.datavec..")
             .because("the latent space is data: frames, kNN and PCA on plain arrays");
 
     /** dataset/package-info: the class names and image constants need no DataVec and no ND4J. */
     @ArchTest
     static final ArchRule datasetNeedsNoDataPipeline = noClasses()
-            .that().resideInAPackage("io.fashionae.dataset..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.datavec..", "org.nd4j..", "org.deeplearning4j..",
-                    "io.fashionae.data..")
+            .that()
+            .resideInAPackage("io.fashionae.dataset..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.datavec..", "org.nd4j..", "org.deeplearning4j..", "io.fashionae.data..")
             .because("plot, report and onnx use these constants without pulling in the data pipeline");
 
     /** run/package-info: "Only cli depends on this package." */
     @ArchTest
     static final ArchRule onlyTheCliUsesARunsService = noClasses()
-            .that().resideOutsideOfPackages("io.fashionae.cli..", "io.fashionae.run..")
-            .should().dependOnClassesThat().resideInAPackage("io.fashionae.run..")
+            .that()
+            .resideOutsideOfPackages("io.fashionae.cli..", "io.fashionae.run..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.fashionae.run..")
             .because("a run's service is what a command calls; nothing below calls back up");
 
     /** onnx/package-info: the export gets its model, check images and provenance from its caller. */
     @ArchTest
     static final ArchRule theExportNeedsNoDataNorTraining = noClasses()
-            .that().resideInAPackage("io.fashionae.onnx..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.fashionae.data..", "io.fashionae.training..",
-                    "org.datavec..")
+            .that()
+            .resideInAPackage("io.fashionae.onnx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fashionae.data..", "io.fashionae.training..", "org.datavec..")
             .because("exporting a model must not go looking for data or know how it was trained");
 
     /** training/package-info: the fit loop knows listeners by DL4J's interface and StatefulListener only. */
     @ArchTest
     static final ArchRule theFitLoopNamesNoConcreteListener = noClasses()
-            .that().haveFullyQualifiedName("io.fashionae.training.Trainer")
-            .or().haveFullyQualifiedName("io.fashionae.training.Checkpointer")
-            .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(TrainingListener.class)
+            .that()
+            .haveFullyQualifiedName("io.fashionae.training.Trainer")
+            .or()
+            .haveFullyQualifiedName("io.fashionae.training.Checkpointer")
+            .should()
+            .dependOnClassesThat(JavaClass.Predicates.assignableTo(TrainingListener.class)
                     .and(DescribedPredicate.not(JavaClass.Predicates.INTERFACES)))
             .because("a listener with state says so through StatefulListener; the trainer must not know its type");
 }

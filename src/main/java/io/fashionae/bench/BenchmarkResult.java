@@ -52,8 +52,23 @@ public record BenchmarkResult(
 
     /** The same result with the reference's figures attached. */
     public BenchmarkResult withReference(ReferenceComparison comparison) {
-        return new BenchmarkResult(batchSize, data, precision, trainImagesPerS, trainRuns, trainImagesPerS256,
-                encodeImagesPerS, encodeOnnxImagesPerS, decodeDl4jImagesPerS, decodeOnnxImagesPerS, decodeOnnxSingleMs, peakHeapBytes,
-                offHeapBytes, peakRssBytes, backend, efficiency, comparison);
+        return new BenchmarkResult(
+                batchSize,
+                data,
+                precision,
+                trainImagesPerS,
+                trainRuns,
+                trainImagesPerS256,
+                encodeImagesPerS,
+                encodeOnnxImagesPerS,
+                decodeDl4jImagesPerS,
+                decodeOnnxImagesPerS,
+                decodeOnnxSingleMs,
+                peakHeapBytes,
+                offHeapBytes,
+                peakRssBytes,
+                backend,
+                efficiency,
+                comparison);
     }
 }

@@ -10,5 +10,4 @@ package io.fashionae.bench;
  * @param gemmGflops            a 2048x2048 single-precision matrix product through ND4J, GFLOP/s
  * @param shareOfPeak           {@code trainingGflops / gemmGflops}
  */
-public record Efficiency(double trainingMflopPerImage, double trainingGflops, double gemmGflops, double shareOfPeak) {
-}
+public record Efficiency(double trainingMflopPerImage, double trainingGflops, double gemmGflops, double shareOfPeak) {}

@@ -14,8 +14,7 @@ final class GemmPeak {
     private static final int N = 2048;
     private static final double MIN_SECONDS = 1.0;
 
-    private GemmPeak() {
-    }
+    private GemmPeak() {}
 
     /** Best GFLOP/s of {@code repeats} timed runs of n = 2048 products, each at least a second. */
     static double measure(int repeats) {

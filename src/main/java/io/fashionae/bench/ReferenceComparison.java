@@ -22,8 +22,16 @@ import java.nio.file.Path;
  * @param encodeRatio          our DL4J encoding throughput / its
  * @param encodeOnnxRatio      our ONNX Runtime encoding throughput / its
  */
-public record ReferenceComparison(String file, String torch, int threads, int batchSize, double trainImagesPerS,
-                                  double encodeImagesPerS, double trainRatio, double encodeRatio, double encodeOnnxRatio) {
+public record ReferenceComparison(
+        String file,
+        String torch,
+        int threads,
+        int batchSize,
+        double trainImagesPerS,
+        double encodeImagesPerS,
+        double trainRatio,
+        double encodeRatio,
+        double encodeOnnxRatio) {
 
     /**
      * Reads the reference's JSON and compares {@code ours} with it.
@@ -35,21 +43,32 @@ public record ReferenceComparison(String file, String torch, int threads, int ba
         try {
             json = new ObjectMapper().readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new UserException("cannot read the reference's figures from " + file + " (" + e.getMessage() + ")",
-                    "run 'python3 seed_reference.py --bench-steps 20 --out FILE' first, or use 'make bench-compare'", e);
+            throw new UserException(
+                    "cannot read the reference's figures from " + file + " (" + e.getMessage() + ")",
+                    "run 'python3 seed_reference.py --bench-steps 20 --out FILE' first, or use 'make bench-compare'",
+                    e);
         }
         if (json == null || !json.hasNonNull("train_images_per_s") || !json.hasNonNull("encode_images_per_s")) {
-            throw new UserException(file + " has no train_images_per_s / encode_images_per_s",
+            throw new UserException(
+                    file + " has no train_images_per_s / encode_images_per_s",
                     "pass the --out file of 'seed_reference.py --bench-steps N'");
         }
         if (json.path("batch_size").asInt(ours.batchSize()) != ours.batchSize()) {
-            throw new UserException("the reference ran at batch " + json.path("batch_size").asInt() + ", we at "
-                    + ours.batchSize(), "run both with the same --batch-size");
+            throw new UserException(
+                    "the reference ran at batch " + json.path("batch_size").asInt() + ", we at " + ours.batchSize(),
+                    "run both with the same --batch-size");
         }
         double train = json.get("train_images_per_s").asDouble();
         double encode = json.get("encode_images_per_s").asDouble();
-        return new ReferenceComparison(file.toString(), json.path("torch").asText(""), json.path("threads").asInt(0),
-                json.path("batch_size").asInt(ours.batchSize()), train, encode,
-                ours.trainImagesPerS() / train, ours.encodeImagesPerS() / encode, ours.encodeOnnxImagesPerS() / encode);
+        return new ReferenceComparison(
+                file.toString(),
+                json.path("torch").asText(""),
+                json.path("threads").asInt(0),
+                json.path("batch_size").asInt(ours.batchSize()),
+                train,
+                encode,
+                ours.trainImagesPerS() / train,
+                ours.encodeImagesPerS() / encode,
+                ours.encodeOnnxImagesPerS() / encode);
     }
 }

@@ -3,15 +3,15 @@ package io.fashionae.bench;
 import io.fashionae.common.ProcessMemory;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
-import io.fashionae.inference.OnnxDecoder;
-import io.fashionae.inference.OnnxEncoder;
-import io.fashionae.onnx.ModelPart;
-import io.fashionae.onnx.OnnxExporter;
 import io.fashionae.data.BatchIterator;
 import io.fashionae.data.LabeledImages;
+import io.fashionae.inference.OnnxDecoder;
+import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelWork;
 import io.fashionae.model.OptimizerSettings;
+import io.fashionae.onnx.ModelPart;
+import io.fashionae.onnx.OnnxExporter;
 import io.fashionae.training.BackendInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -42,6 +42,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class ThroughputBenchmark {
     /** Steps before timing: the first dozen run 10-15% slower (allocation, oneDNN primitive caches). */
     private static final int WARMUP_STEPS = 10;
+
     private static final int DECODE_BATCH = 1000;
     private static final int LARGE_BATCH = 256;
     private static final int SINGLE_POINT_CALLS = 200;
@@ -78,7 +79,10 @@ public final class ThroughputBenchmark {
         double trainImagesPerS = median(trainRuns);
         double flopsPerImage = ModelWork.of(model).trainingFlopsPerImage();
         double peak = GemmPeak.measure(GEMM_REPEATS);
-        Efficiency efficiency = new Efficiency(flopsPerImage / 1e6, trainImagesPerS * flopsPerImage / 1e9, peak,
+        Efficiency efficiency = new Efficiency(
+                flopsPerImage / 1e6,
+                trainImagesPerS * flopsPerImage / 1e9,
+                peak,
                 trainImagesPerS * flopsPerImage / 1e9 / peak);
         INDArray sample = images.images().get(NDArrayIndex.interval(0, Math.min(images.size(), 10_000)));
         double encode = median(repeat(() -> {
@@ -94,9 +98,24 @@ public final class ThroughputBenchmark {
         }));
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
         double encodeOnnx = onnxEncode(ae, sample);
-        return new BenchmarkResult(batchSize, dataName, precision.name().toLowerCase(java.util.Locale.ROOT), trainImagesPerS,
-                trainRuns, train256, encode, encodeOnnx, decode, onnx.imagesPerS(), onnx.singleMs(), peakHeap(),
-                Pointer.totalBytes(), ProcessMemory.peakRssBytes(), BackendInfo.current(), efficiency, null);
+        return new BenchmarkResult(
+                batchSize,
+                dataName,
+                precision.name().toLowerCase(java.util.Locale.ROOT),
+                trainImagesPerS,
+                trainRuns,
+                train256,
+                encode,
+                encodeOnnx,
+                decode,
+                onnx.imagesPerS(),
+                onnx.singleMs(),
+                peakHeap(),
+                Pointer.totalBytes(),
+                ProcessMemory.peakRssBytes(),
+                BackendInfo.current(),
+                efficiency,
+                null);
     }
 
     /**
@@ -172,8 +191,7 @@ public final class ThroughputBenchmark {
         return file;
     }
 
-    private record OnnxFigures(double imagesPerS, double singleMs) {
-    }
+    private record OnnxFigures(double imagesPerS, double singleMs) {}
 
     /** Exports the decoder to a temporary file and times it in ONNX Runtime, in batches and one point at a time. */
     private OnnxFigures onnxDecode(Autoencoder ae, float[] points) throws IOException {
@@ -204,7 +222,6 @@ public final class ThroughputBenchmark {
             Files.deleteIfExists(file);
         }
     }
-
 
     private List<Double> repeat(java.util.function.DoubleSupplier measurement) {
         measurement.getAsDouble();

@@ -30,6 +30,7 @@ final class ConsoleProgress implements TrainingProgress {
     private long lastLog;
     /** Images already done when the pass's first batch was reported (non-zero after a resume), and when. */
     private long baselineImages = -1;
+
     private long baselineNanos;
 
     /**
@@ -54,17 +55,22 @@ final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void phaseStarted(Phase phase, int epoch, int epochs, int batches, long images) {
-        this.label = String.format(Locale.ROOT, "Epoch %d/%d %s", epoch, epochs, phase == Phase.TRAIN ? "train" : "val");
+        this.label =
+                String.format(Locale.ROOT, "Epoch %d/%d %s", epoch, epochs, phase == Phase.TRAIN ? "train" : "val");
         this.batches = batches;
         this.images = images;
         this.phaseStart = System.nanoTime();
         this.lastLog = phaseStart;
         this.baselineImages = -1;
         if (interactive) {
-            bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(batches)
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setConsumer(
-                            new me.tongfei.progressbar.ConsoleProgressBarConsumer(barStream))
-                    .setUpdateIntervalMillis(250).continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(label)
+                    .setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(barStream))
+                    .setUpdateIntervalMillis(250)
+                    .continuousUpdate()
+                    .build();
         }
     }
 
@@ -101,14 +107,23 @@ final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void epochEnded(EpochMetrics m, int epochs) {
-        out.printf(Locale.ROOT, "Epoch %d/%d  train_loss=%.5f  val_loss=%.5f  lr=%.1e  (%.1f s, %.0f img/s)%n",
-                m.epoch(), epochs, m.trainLoss(), m.valLoss(), m.learningRate(), m.seconds(), m.trainImagesPerS());
+        out.printf(
+                Locale.ROOT,
+                "Epoch %d/%d  train_loss=%.5f  val_loss=%.5f  lr=%.1e  (%.1f s, %.0f img/s)%n",
+                m.epoch(),
+                epochs,
+                m.trainLoss(),
+                m.valLoss(),
+                m.learningRate(),
+                m.seconds(),
+                m.trainImagesPerS());
         out.flush();
     }
 
     static String formatSeconds(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
                 : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }

@@ -62,10 +62,17 @@ final class ConsoleRunEvents implements RunEvents {
     @Override
     public void trained(TrainingResult result) {
         RunMetrics m = result.metrics();
-        out.printf(Locale.ROOT, "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
+        out.printf(
+                Locale.ROOT,
+                "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
                         + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
-                m.finalMetrics().valMse(), m.finalMetrics().valMse28(), m.finalMetrics().knn5Accuracy(),
-                m.epochs().size(), m.wallSeconds(), m.steps().size(), m.listenerSeconds());
+                m.finalMetrics().valMse(),
+                m.finalMetrics().valMse28(),
+                m.finalMetrics().knn5Accuracy(),
+                m.epochs().size(),
+                m.wallSeconds(),
+                m.steps().size(),
+                m.listenerSeconds());
         out.println("Model:   " + result.modelFile());
         out.println("Metrics: " + result.metricsFile());
     }

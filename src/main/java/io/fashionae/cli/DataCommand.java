@@ -1,24 +1,26 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.ModelConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.DataSource;
 import io.fashionae.data.DataSummary;
 import io.fashionae.data.FashionMnistDataModule;
-import io.fashionae.config.ModelConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code fashionae data}: finds (or downloads) Fashion-MNIST and verifies all four files. */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
         description = "Find or download Fashion-MNIST and verify the SHA-256 of all four files.")
 final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     DataOptions dataOptions;
 
@@ -30,9 +32,11 @@ final class DataCommand implements Callable<Integer> {
         DataSource source = DataLocator.standard().locate(dataOptions.toConfig());
         DataSummary summary = new FashionMnistDataModule(source, ModelConfig.SEED_IMAGE_SIZE, 0, 0).summary();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Fashion-MNIST in %s (%s): %,d training and %,d test images%n",
+        out.printf(
+                "Fashion-MNIST in %s (%s): %,d training and %,d test images%n",
                 summary.dir(), summary.origin(), summary.trainImages(), summary.valImages());
-        summary.verifiedFiles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        summary.verifiedFiles().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-26s sha256 %s  OK%n", e.getKey(), e.getValue()));
         out.flush();
         return ExitCode.OK.code();

@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 /** Where the Fashion-MNIST files are. */
 final class DataOptions {
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "Folder with the four Fashion-MNIST files (.gz or raw). Default: $FASHION_MNIST_DIR, "
                     + "./data/fashion-mnist, /usr/share/datasets/fashion-mnist, else download.")
     Path data;

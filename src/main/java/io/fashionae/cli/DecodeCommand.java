@@ -16,15 +16,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code fashionae decode}: latent points to images with {@code decoder.onnx}, through ONNX
  * Runtime only (ND4J is never loaded on this path).
  */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
         description = "Decode latent points to images with decoder.onnx (ONNX Runtime only). "
                 + "Give points with --z and/or --csv, and at least one of --out and --npy.")
 final class DecodeCommand implements Callable<Integer> {
@@ -36,19 +38,35 @@ final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/decoder.onnx",
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            defaultValue = "models/decoder.onnx",
             description = "The decoder (default: ${DEFAULT-VALUE}).")
     Path model;
+
     @Option(names = "--z", paramLabel = "X,Y", description = "A latent point; repeat for more (default: none).")
     List<String> points = new ArrayList<>();
-    @Option(names = "--csv", paramLabel = "FILE", description = "Latent points, one per line, comma-separated (default: none).")
+
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            description = "Latent points, one per line, comma-separated (default: none).")
     Path csv;
-    @Option(names = "--out", paramLabel = "PNG",
-            description = "Write the decoded images as a PNG grid, at most " + DecodedGrid.MAX_IMAGES + " (default: none).")
+
+    @Option(
+            names = "--out",
+            paramLabel = "PNG",
+            description =
+                    "Write the decoded images as a PNG grid, at most " + DecodedGrid.MAX_IMAGES + " (default: none).")
     Path png;
-    @Option(names = "--npy", paramLabel = "NPY",
+
+    @Option(
+            names = "--npy",
+            paramLabel = "NPY",
             description = "Write the raw float32 output [N,1,32,32] as NumPy .npy (default: none).")
     Path npy;
+
     @Mixin
     VerboseOption verbose;
 
@@ -65,8 +83,13 @@ final class DecodeCommand implements Callable<Integer> {
             throw new UserException("no latent points given", "pass --z X,Y (repeatable) or --csv FILE");
         }
         if (zs.size() > MAX_POINTS) {
-            throw new UserException(String.format(Locale.ROOT, "%,d latent points given, at most %,d are decoded at once",
-                    zs.size(), MAX_POINTS), "split the CSV into parts");
+            throw new UserException(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d latent points given, at most %,d are decoded at once",
+                            zs.size(),
+                            MAX_POINTS),
+                    "split the CSV into parts");
         }
         if (png == null && npy == null) {
             throw new UserException("no output given", "pass --out FILE.png and/or --npy FILE.npy");
@@ -85,9 +108,11 @@ final class DecodeCommand implements Callable<Integer> {
             }
             if (png != null) {
                 DecodedGrid.Written grid = DecodedGrid.writePng(images, side, zs, png);
-                out.println("Wrote " + png + " (" + grid.shown() + " images" + (grid.capped()
-                        ? String.format(Locale.ROOT, ", the first of %,d points; --npy keeps them all)", grid.total())
-                        : ")"));
+                out.println("Wrote " + png + " (" + grid.shown() + " images"
+                        + (grid.capped()
+                                ? String.format(
+                                        Locale.ROOT, ", the first of %,d points; --npy keeps them all)", grid.total())
+                                : ")"));
             }
         }
         out.flush();
@@ -97,8 +122,9 @@ final class DecodeCommand implements Callable<Integer> {
     /** An output path that is a folder is refused before anything is decoded. */
     static void requireFileTarget(Path target, String option, String example) {
         if (target != null && Files.isDirectory(target)) {
-            throw new UserException(option + " " + target + " is a folder", "name a file, e.g. " + option + " "
-                    + target.resolve(example));
+            throw new UserException(
+                    option + " " + target + " is a folder",
+                    "name a file, e.g. " + option + " " + target.resolve(example));
         }
     }
 
@@ -115,11 +141,19 @@ final class DecodeCommand implements Callable<Integer> {
         if (bad.isEmpty()) {
             return;
         }
-        String named = bad.stream().limit(POINTS_NAMED).map(i -> "#" + (i + 1) + " " + coordinates(zs.get(i)))
+        String named = bad.stream()
+                .limit(POINTS_NAMED)
+                .map(i -> "#" + (i + 1) + " " + coordinates(zs.get(i)))
                 .collect(Collectors.joining(", "));
-        throw new UserException(String.format(Locale.ROOT, "the decoder gives NaN or infinite pixels for %,d of %,d "
-                        + "latent points: %s%s; nothing was written", bad.size(), zs.size(), named,
-                bad.size() > POINTS_NAMED ? ", ..." : ""),
+        throw new UserException(
+                String.format(
+                        Locale.ROOT,
+                        "the decoder gives NaN or infinite pixels for %,d of %,d "
+                                + "latent points: %s%s; nothing was written",
+                        bad.size(),
+                        zs.size(),
+                        named,
+                        bad.size() > POINTS_NAMED ? ", ..." : ""),
                 "use points inside the latent range the model was trained on (see the report's latent plot)");
     }
 }

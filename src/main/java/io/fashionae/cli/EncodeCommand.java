@@ -2,16 +2,16 @@ package io.fashionae.cli;
 
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.UserException;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.IdxArray;
 import io.fashionae.data.IdxFormatException;
 import io.fashionae.data.IdxReader;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.plot.GreyImages;
-import java.nio.file.Files;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,28 +19,47 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fashionae encode}: images (an IDX file or PNGs) to latent vectors with {@code encoder.onnx}. */
-@Command(name = "encode", mixinStandardHelpOptions = true,
+@Command(
+        name = "encode",
+        mixinStandardHelpOptions = true,
         description = "Encode images (an IDX images file, or 28x28/32x32 grey PNGs) to a latent CSV with encoder.onnx.")
 final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IMAGES", arity = "1..*",
+    @Parameters(
+            paramLabel = "IMAGES",
+            arity = "1..*",
             description = "An IDX images file (.gz or raw), or PNG files and folders of PNGs (required).")
     List<Path> inputs;
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/encoder.onnx",
+
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            defaultValue = "models/encoder.onnx",
             description = "The encoder (default: ${DEFAULT-VALUE}).")
     Path model;
-    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Where to write the latent CSV (required).")
+
+    @Option(
+            names = "--out",
+            paramLabel = "CSV",
+            required = true,
+            description = "Where to write the latent CSV (required).")
     Path out;
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Encode only the first N images; 0 = all (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Encode only the first N images; 0 = all (default: ${DEFAULT-VALUE}).")
     int limit;
+
     @Mixin
     VerboseOption verbose;
 

@@ -36,7 +36,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println(
+                "error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
     }
@@ -63,10 +64,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         if (t instanceof TrainingDivergedException d) {
             // The run's checkpoints stop a fresh run (they belong to an unfinished run): say how to clear them.
-            return d.getMessage() + (d.lastGoodCheckpoint() == null
-                    ? " (nothing was overwritten; lower --lr and train again)"
-                    : " (nothing was overwritten; resume with --resume, or delete " + d.lastGoodCheckpoint().getParent()
-                            + " and train again with a lower --lr)");
+            return d.getMessage()
+                    + (d.lastGoodCheckpoint() == null
+                            ? " (nothing was overwritten; lower --lr and train again)"
+                            : " (nothing was overwritten; resume with --resume, or delete "
+                                    + d.lastGoodCheckpoint().getParent() + " and train again with a lower --lr)");
         }
         if (t instanceof TrainingInterruptedException || t instanceof StoppedBySignalException) {
             return t.getMessage() + " (continue with the same command and --resume)";
@@ -80,8 +82,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        while (current.getCause() != null && !(current instanceof UserException)
-                && (current instanceof CommandLine.ExecutionException || current instanceof java.util.concurrent.ExecutionException)) {
+        while (current.getCause() != null
+                && !(current instanceof UserException)
+                && (current instanceof CommandLine.ExecutionException
+                        || current instanceof java.util.concurrent.ExecutionException)) {
             current = current.getCause();
         }
         // DL4J and Jackson wrap our validation errors: find one if it is there.

@@ -14,24 +14,36 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fashionae export}: writes encoder.onnx, decoder.onnx and autoencoder.onnx from a saved model. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export models/autoencoder.zip to ONNX (encoder, decoder, autoencoder), each checked against DL4J.")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Export models/autoencoder.zip to ONNX (encoder, decoder, autoencoder), each checked against DL4J.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = "models/autoencoder.zip",
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            defaultValue = "models/autoencoder.zip",
             description = "The trained model (default: ${DEFAULT-VALUE}).")
     Path model;
-    @Option(names = "--models", paramLabel = "DIR", description = "Folder for the ONNX files (default: the model's folder).")
+
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            description = "Folder for the ONNX files (default: the model's folder).")
     Path outDir;
+
     @Mixin
     VerboseOption verbose;
 
@@ -44,12 +56,17 @@ final class ExportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserException("cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName()
-                    + ")", "choose a writable folder with --models DIR", e);
+            throw new UserException(
+                    "cannot create the ONNX folder " + dir + " (" + e.getClass().getSimpleName() + ")",
+                    "choose a writable folder with --models DIR",
+                    e);
         }
-        try (FolderLock lock = FolderLock.acquire("export", notice -> spec.commandLine().getErr().println("notice: " + notice),
-                dir)) {
-            OnnxExport.Report report = ExportRun.execute(stored, dir, new DataConfig(dataOptions.data, false),
+        try (FolderLock lock = FolderLock.acquire(
+                "export", notice -> spec.commandLine().getErr().println("notice: " + notice), dir)) {
+            OnnxExport.Report report = ExportRun.execute(
+                    stored,
+                    dir,
+                    new DataConfig(dataOptions.data, false),
                     warning -> out.println("warning: " + warning));
             ExportPrinter.print(out, report);
         }

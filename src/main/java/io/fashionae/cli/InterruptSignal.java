@@ -29,9 +29,10 @@ final class InterruptSignal implements StopSignal, AutoCloseable {
         SignalHandler handler = signal -> {
             if (raised.compareAndSet(null, signal)) {
                 err.println();
-                err.println(signal.getName().equals("TERM")
-                        ? "Terminated (SIGTERM): stopping after this step and writing a checkpoint (send it again to quit now)"
-                        : "Interrupted: stopping after this step and writing a checkpoint (Ctrl-C again to quit now)");
+                err.println(
+                        signal.getName().equals("TERM")
+                                ? "Terminated (SIGTERM): stopping after this step and writing a checkpoint (send it again to quit now)"
+                                : "Interrupted: stopping after this step and writing a checkpoint (Ctrl-C again to quit now)");
                 err.flush();
             } else {
                 beforeHalt.run();

@@ -7,10 +7,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fashionae}: the command-line entry point; each subcommand is its own class. */
-@Command(name = "fashionae", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "fashionae",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Convolutional autoencoder on Fashion-MNIST with Deeplearning4j.",
-        subcommands = {TrainCommand.class, SummaryCommand.class, DataCommand.class, ExportCommand.class,
-            DecodeCommand.class, EncodeCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            SummaryCommand.class,
+            DataCommand.class,
+            ExportCommand.class,
+            DecodeCommand.class,
+            EncodeCommand.class,
+            ReportCommand.class,
+            BenchCommand.class
+        })
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

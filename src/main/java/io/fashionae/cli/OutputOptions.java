@@ -9,11 +9,17 @@ import picocli.CommandLine.Option;
 
 /** {@code --models} and {@code --reports}. */
 final class OutputOptions {
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            defaultValue = "models",
             description = "Folder for autoencoder.zip and the ONNX files (default: ${DEFAULT-VALUE}).")
     Path models;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+    @Option(
+            names = "--reports",
+            paramLabel = "DIR",
+            defaultValue = "reports",
             description = "Folder for metrics.json, plots and the report (default: ${DEFAULT-VALUE}).")
     Path reports;
 
@@ -57,13 +63,16 @@ final class OutputOptions {
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : "not writable";
+                    ? fs.getReason()
+                    : "not writable";
             throw refused(dir, option, reason, e);
         }
     }
 
     private static UserException refused(Path dir, String option, String reason, Exception cause) {
-        return new UserException("cannot write to " + option + " folder " + dir + ": " + reason,
-                "choose a writable folder with " + option + " DIR", cause);
+        return new UserException(
+                "cannot write to " + option + " folder " + dir + ": " + reason,
+                "choose a writable folder with " + option + " DIR",
+                cause);
     }
 }

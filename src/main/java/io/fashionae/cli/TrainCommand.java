@@ -2,75 +2,132 @@ package io.fashionae.cli;
 
 import io.fashionae.common.FolderLock;
 import io.fashionae.config.CheckpointConfig;
-import io.fashionae.config.OutputConfig;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
+import io.fashionae.run.TrainingRun;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
-import io.fashionae.run.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fashionae train}: trains the autoencoder and writes the model and metrics. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train the autoencoder on Fashion-MNIST (defaults: the seed's configuration).")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     ModelOptions modelOptions;
+
     @Mixin
     DataOptions dataOptions;
+
     @Mixin
     OutputOptions outputOptions;
 
-    @Option(names = SeedDefaults.EPOCHS, paramLabel = "N", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = SeedDefaults.EPOCHS,
+            paramLabel = "N",
+            description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
     int epochs;
-    @Option(names = SeedDefaults.BATCH_SIZE, paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.BATCH_SIZE,
+            paramLabel = "N",
+            description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
+
     @Option(names = SeedDefaults.LR, paramLabel = "X", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
-    @Option(names = SeedDefaults.WEIGHT_DECAY, paramLabel = "X", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.WEIGHT_DECAY,
+            paramLabel = "X",
+            description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
-    @Option(names = SeedDefaults.SEED, paramLabel = "N", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.SEED,
+            paramLabel = "N",
+            description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = SeedDefaults.TRAIN_LIMIT, paramLabel = "N", description = "Use only the first N training images; 0 = all (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.TRAIN_LIMIT,
+            paramLabel = "N",
+            description = "Use only the first N training images; 0 = all (default: ${DEFAULT-VALUE}).")
     int trainLimit;
-    @Option(names = SeedDefaults.VAL_LIMIT, paramLabel = "N", description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.VAL_LIMIT,
+            paramLabel = "N",
+            description = "Use only the first N validation images; 0 = all (default: ${DEFAULT-VALUE}).")
     int valLimit;
-    @Option(names = SeedDefaults.PLOT_EVERY, paramLabel = "N",
+
+    @Option(
+            names = SeedDefaults.PLOT_EVERY,
+            paramLabel = "N",
             description = "Capture and plot the latent space every N steps; 0 = off (default: ${DEFAULT-VALUE}).")
     int plotEvery;
-    @Option(names = SeedDefaults.PLOT_UNTIL, paramLabel = "STEP", description = "Last step plotted (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.PLOT_UNTIL,
+            paramLabel = "STEP",
+            description = "Last step plotted (default: ${DEFAULT-VALUE}).")
     int plotUntil;
-    @Option(names = SeedDefaults.PLOT_SAMPLES, paramLabel = "N",
+
+    @Option(
+            names = SeedDefaults.PLOT_SAMPLES,
+            paramLabel = "N",
             description = "Validation images per latent plot; 0 = all (default: ${DEFAULT-VALUE}).")
     int plotSamples;
-    @Option(names = SeedDefaults.CHECKPOINT_EVERY, paramLabel = "N",
-            description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.CHECKPOINT_EVERY,
+            paramLabel = "N",
+            description =
+                    "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
-    @Option(names = SeedDefaults.KEEP_CHECKPOINTS, paramLabel = "K",
-            description = "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = SeedDefaults.KEEP_CHECKPOINTS,
+            paramLabel = "K",
+            description =
+                    "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first (default: ${DEFAULT-VALUE}).")
     int keepCheckpoints;
-    @Option(names = "--resume",
+
+    @Option(
+            names = "--resume",
             description = "Continue the interrupted run from its newest readable checkpoint (same options as that run; "
                     + "a larger --epochs trains a finished run further).")
     boolean resume;
-    @Option(names = "--precision", paramLabel = "TYPE", defaultValue = "FP32",
+
+    @Option(
+            names = "--precision",
+            paramLabel = "TYPE",
+            defaultValue = "FP32",
             description = "Floating-point type of the network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
                     + "fp16/bf16 are for CUDA, the CPU backend runs them slower.")
     Precision precision;
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO",
+
+    @Option(
+            names = "--progress",
+            paramLabel = "MODE",
+            defaultValue = "AUTO",
             description = "Progress display: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ProgressMode progress;
 
@@ -91,27 +148,35 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Every option is validated before the output folders are checked (which creates them).
         ModelConfig model = modelOptions.toConfig();
-        TrainingConfig training = new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit,
-                precision);
+        TrainingConfig training =
+                new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision);
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         // The job's constructor refuses an unsupported precision or batch before any folder is created.
-        TrainingJob job = new TrainingJob(model, training, plots, dataOptions.toConfig(),
-                new OutputConfig(outputOptions.models, outputOptions.reports), checkpoints);
+        TrainingJob job = new TrainingJob(
+                model,
+                training,
+                plots,
+                dataOptions.toConfig(),
+                new OutputConfig(outputOptions.models, outputOptions.reports),
+                checkpoints);
         OutputConfig output = outputOptions.toConfigCheckedWritable();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // One run per folder: the lock is taken before anything is read or written there.
-        try (FolderLock lock = FolderLock.acquire("train", notice -> err.println("notice: " + notice),
-                output.modelsDir(), output.reportsDir());
-             InterruptSignal interrupt = InterruptSignal.install(err, lock::release)) {
+        try (FolderLock lock = FolderLock.acquire(
+                        "train", notice -> err.println("notice: " + notice), output.modelsDir(), output.reportsDir());
+                InterruptSignal interrupt = InterruptSignal.install(err, lock::release)) {
             BackendInfo backend = BackendInfo.current();
             if (!backend.fallback().isEmpty()) {
                 out.println("warning: " + backend.fallback());
             }
             out.println(backend.describe());
             try {
-                TrainingRun.execute(job, job.dataModule(DataLocator.standard()), new ConsoleRunEvents(out, progress(out)),
+                TrainingRun.execute(
+                        job,
+                        job.dataModule(DataLocator.standard()),
+                        new ConsoleRunEvents(out, progress(out)),
                         interrupt);
             } catch (TrainingInterruptedException e) {
                 throw new StoppedBySignalException(e, interrupt.exitCode());

@@ -3,8 +3,8 @@ package io.fashionae.cli;
 import java.util.List;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
-import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.IHelpFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +23,8 @@ final class WordWrappingHelp implements IHelpFactory {
     public Help create(CommandSpec spec, ColorScheme scheme) {
         return new Help(spec, scheme) {
             @Override
-            public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
-                                              ColorScheme colorScheme) {
+            public Layout createDefaultLayout(
+                    List<OptionSpec> options, List<PositionalParamSpec> positionals, ColorScheme colorScheme) {
                 Layout standard = super.createDefaultLayout(options, positionals, colorScheme);
                 TextTable table = new SpaceWrappingTable(colorScheme, standard.textTable());
                 return new Layout(colorScheme, table, createDefaultOptionRenderer(), createDefaultParameterRenderer());
@@ -34,8 +34,8 @@ final class WordWrappingHelp implements IHelpFactory {
             @Override
             public String description(Object... params) {
                 int width = commandSpec().usageMessage().width();
-                SpaceWrappingTable table = new SpaceWrappingTable(colorScheme(),
-                        new Column[] {new Column(width, 0, Column.Overflow.WRAP)}, 0);
+                SpaceWrappingTable table = new SpaceWrappingTable(
+                        colorScheme(), new Column[] {new Column(width, 0, Column.Overflow.WRAP)}, 0);
                 for (String line : commandSpec().usageMessage().description()) {
                     table.addRowValues(colorScheme().text(params.length == 0 ? line : String.format(line, params)));
                 }
@@ -48,10 +48,11 @@ final class WordWrappingHelp implements IHelpFactory {
                 String name = commandSpec().qualifiedName();
                 int width = commandSpec().usageMessage().width();
                 int indent = Math.min(synopsisHeadingLength + name.length() + 1, width / 2);
-                SpaceWrappingTable table = new SpaceWrappingTable(colorScheme(),
-                        new Column[] {new Column(width, 0, Column.Overflow.WRAP)}, indent);
+                SpaceWrappingTable table = new SpaceWrappingTable(
+                        colorScheme(), new Column[] {new Column(width, 0, Column.Overflow.WRAP)}, indent);
                 Text padding = colorScheme().ansi().new Text("X".repeat(synopsisHeadingLength), colorScheme());
-                table.addRowValues(padding.concat(colorScheme().commandText(name)).concat(details));
+                table.addRowValues(
+                        padding.concat(colorScheme().commandText(name)).concat(details));
                 return table.toString().substring(synopsisHeadingLength);
             }
         };

@@ -24,8 +24,7 @@ public final class AtomicFiles {
         void write(Path tmp) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code target} atomically with {@code writer}; on any failure the target is untouched. */
     public static void write(Path target, Writer writer) throws IOException {

@@ -30,8 +30,11 @@ public record BuildInfo(String version, String dl4jVersion, String onnxRuntimeVe
      * unknown: "unknown" for a version, empty for the commit.
      */
     static BuildInfo from(Properties p) {
-        return new BuildInfo(known(p, "version").orElse("unknown"), known(p, "dl4j.version").orElse("unknown"),
-                known(p, "onnxruntime.version").orElse("unknown"), known(p, "git.commit"));
+        return new BuildInfo(
+                known(p, "version").orElse("unknown"),
+                known(p, "dl4j.version").orElse("unknown"),
+                known(p, "onnxruntime.version").orElse("unknown"),
+                known(p, "git.commit"));
     }
 
     private static Optional<String> known(Properties p, String key) {

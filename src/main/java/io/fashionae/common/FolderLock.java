@@ -61,7 +61,8 @@ public final class FolderLock implements AutoCloseable {
             }
             Optional<Instant> start = handle.get().info().startInstant();
             // A PID reused by a later process is not the holder.
-            return start.isEmpty() || Duration.between(startedAt, start.get()).abs().compareTo(START_SLACK) <= 0;
+            return start.isEmpty()
+                    || Duration.between(startedAt, start.get()).abs().compareTo(START_SLACK) <= 0;
         }
     }
 
@@ -79,8 +80,10 @@ public final class FolderLock implements AutoCloseable {
      * @throws UserException naming the holder when another live process holds one of the folders
      */
     public static FolderLock acquire(String command, Consumer<String> notices, Path... dirs) throws IOException {
-        Holder me = new Holder(ProcessHandle.current().pid(),
-                ProcessHandle.current().info().startInstant().orElse(Instant.now()), command);
+        Holder me = new Holder(
+                ProcessHandle.current().pid(),
+                ProcessHandle.current().info().startInstant().orElse(Instant.now()),
+                command);
         // The token tells two locks of one process apart (commands run in-process, as tests do).
         String content = format(me) + "token=" + java.util.UUID.randomUUID() + "\n";
         Set<Path> unique = new LinkedHashSet<>();
@@ -125,14 +128,18 @@ public final class FolderLock implements AutoCloseable {
             }
             Holder holder = parse(existing);
             if (holder != null && holder.alive()) {
-                throw new UserException(dir + " is in use by " + holder.describe(),
+                throw new UserException(
+                        dir + " is in use by " + holder.describe(),
                         "wait for it to finish, or write elsewhere with other --models/--reports folders");
             }
             notices.accept("taking over the lock of " + dir + " left by "
-                    + (holder == null ? "an unreadable lock file" : holder.describe() + ", which is no longer running"));
+                    + (holder == null
+                            ? "an unreadable lock file"
+                            : holder.describe() + ", which is no longer running"));
             deleteIfOurs(file, existing);
         }
-        throw new UserException("cannot lock " + dir + ": its lock file keeps changing",
+        throw new UserException(
+                "cannot lock " + dir + ": its lock file keeps changing",
                 "check that no other fashionae command writes there, then try again");
     }
 
@@ -148,8 +155,8 @@ public final class FolderLock implements AutoCloseable {
                     return false;
                 }
                 // No hard links here: create-new is atomic too, the content follows at once.
-                Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+                Files.writeString(
+                        file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
             return true;
         } catch (FileAlreadyExistsException e) {
@@ -167,7 +174,9 @@ public final class FolderLock implements AutoCloseable {
         try {
             Properties p = new Properties();
             p.load(new java.io.StringReader(text));
-            return new Holder(Long.parseLong(p.getProperty("pid")), Instant.parse(p.getProperty("started")),
+            return new Holder(
+                    Long.parseLong(p.getProperty("pid")),
+                    Instant.parse(p.getProperty("started")),
                     p.getProperty("command", "?"));
         } catch (IOException | RuntimeException e) {
             return null;

@@ -2,8 +2,7 @@ package io.fashionae.common;
 
 /** Integer arithmetic the JDK 17 lacks ({@code Math.ceilDiv} arrives in Java 18). */
 public final class Ints {
-    private Ints() {
-    }
+    private Ints() {}
 
     /** {@code ceil(a / b)} for {@code a >= 0} and {@code b > 0}: batches in a pass, a side after a stride, grid rows. */
     public static int ceilDiv(int a, int b) {

@@ -21,8 +21,7 @@ public final class Json {
             // Files written by an older version may lack or add a field: read what is there.
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Serialises {@code value} as indented JSON. */
     public static String write(Object value) {
@@ -38,7 +37,8 @@ public final class Json {
         try {
             return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 

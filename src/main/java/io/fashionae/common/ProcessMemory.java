@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * both.
  */
 public final class ProcessMemory {
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /** Resident set size now (VmRSS), in bytes; 0 where unknown. */
     public static long rssBytes() {

@@ -12,8 +12,7 @@ import java.util.HexFormat;
 public final class Sha256 {
     private static final int BUFFER = 1 << 16;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** The SHA-256 of {@code file}'s bytes. */
     public static String of(Path file) throws IOException {

@@ -20,15 +20,18 @@ public record CheckpointConfig(int every, int keep, boolean resume) {
     /** Validates the values. */
     public CheckpointConfig {
         if (every < 0) {
-            throw new UserException("invalid checkpoint option: --checkpoint-every must be >= 0 (0 = once per epoch), got " + every,
+            throw new UserException(
+                    "invalid checkpoint option: --checkpoint-every must be >= 0 (0 = once per epoch), got " + every,
                     "use a positive step count, or 0");
         }
         if (keep < 1) {
-            throw new UserException("invalid checkpoint option: --keep-checkpoints must be at least 1, got " + keep,
+            throw new UserException(
+                    "invalid checkpoint option: --keep-checkpoints must be at least 1, got " + keep,
                     "keep at least the newest checkpoint");
         }
         if (keep > MAX_KEEP) {
-            throw new UserException("invalid checkpoint option: --keep-checkpoints must be at most " + MAX_KEEP + ", got " + keep,
+            throw new UserException(
+                    "invalid checkpoint option: --keep-checkpoints must be at most " + MAX_KEEP + ", got " + keep,
                     "each checkpoint is a whole model with its Adam state");
         }
     }

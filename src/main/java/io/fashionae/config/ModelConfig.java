@@ -51,6 +51,7 @@ public record ModelConfig(
     public static final int SEED_IMAGE_SIZE = 32;
     /** The seed's dropout rate (Dropout2d(0.15)), used when dropout is turned on. */
     public static final double SEED_DROPOUT_RATE = 0.15;
+
     private static final int MAX_LAYERS = 8;
     /** Upper bounds of the size options: far above any useful value, low enough that no int overflows. */
     public static final int MAX_CHANNELS = 4096;
@@ -74,8 +75,10 @@ public record ModelConfig(
         requireAtMost("channels", channels, MAX_CHANNELS, "the largest supported");
         requireAtMost("strides", strides, imageSize, "the image side");
         require(latentDim >= 1, "latent dim must be at least 1, got " + latentDim);
-        require(latentDim <= MAX_LATENT_DIM, "latent dim must be at most " + MAX_LATENT_DIM + ", got " + latentDim
-                + " (an image has " + imageSize * imageSize * imageChannels + " pixels)");
+        require(
+                latentDim <= MAX_LATENT_DIM,
+                "latent dim must be at most " + MAX_LATENT_DIM + ", got " + latentDim + " (an image has "
+                        + imageSize * imageSize * imageChannels + " pixels)");
         require(dropoutRate >= 0 && dropoutRate < 1, "dropout rate must be in [0, 1), got " + dropoutRate);
         checkRoundTrip(imageSize, strides);
         gelu = gelu == null ? GeluForm.SIGMOID : gelu;
@@ -84,26 +87,70 @@ public record ModelConfig(
 
     /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on, erf GELU, PyTorch's padding. */
     public static ModelConfig seedDefaults() {
-        return new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2,
-                true, false, SEED_DROPOUT_RATE, SEED_IMAGE_SIZE, 1, GeluForm.ERF, PaddingForm.TORCH);
+        return new ModelConfig(
+                3,
+                List.of(3, 3, 3),
+                List.of(32, 64, 128),
+                List.of(2, 2, 2),
+                2,
+                true,
+                false,
+                SEED_DROPOUT_RATE,
+                SEED_IMAGE_SIZE,
+                1,
+                GeluForm.ERF,
+                PaddingForm.TORCH);
     }
 
     /** A copy with another latent size. */
     public ModelConfig withLatentDim(int dim) {
-        return new ModelConfig(layers, kernels, channels, strides, dim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels, gelu, padding);
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                dim,
+                batchNorm,
+                dropout,
+                dropoutRate,
+                imageSize,
+                imageChannels,
+                gelu,
+                padding);
     }
 
     /** A copy with another GELU formula. */
     public ModelConfig withGelu(GeluForm form) {
-        return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels, form, padding);
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                latentDim,
+                batchNorm,
+                dropout,
+                dropoutRate,
+                imageSize,
+                imageChannels,
+                form,
+                padding);
     }
 
     /** A copy with another padding placement. */
     public ModelConfig withPadding(PaddingForm form) {
-        return new ModelConfig(layers, kernels, channels, strides, latentDim, batchNorm, dropout, dropoutRate,
-                imageSize, imageChannels, gelu, form);
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                latentDim,
+                batchNorm,
+                dropout,
+                dropoutRate,
+                imageSize,
+                imageChannels,
+                gelu,
+                form);
     }
 
     /** Spatial side after each encoder layer, starting with the input: {@code [32, 16, 8, 4]} for the seed. */
@@ -162,9 +209,11 @@ public record ModelConfig(
             product *= stride;
         }
         long decoded = side * product;
-        require(decoded == imageSize, "strides " + strides + " cannot reconstruct " + imageSize + "x" + imageSize
-                + ": the encoder shrinks it to " + side + "x" + side + " and the decoder grows that back to "
-                + decoded + "x" + decoded + "; the product of the strides must divide " + imageSize);
+        require(
+                decoded == imageSize,
+                "strides " + strides + " cannot reconstruct " + imageSize + "x" + imageSize
+                        + ": the encoder shrinks it to " + side + "x" + side + " and the decoder grows that back to "
+                        + decoded + "x" + decoded + "; the product of the strides must divide " + imageSize);
     }
 
     private static void requireLength(String name, List<Integer> values, int layers) {
@@ -185,7 +234,8 @@ public record ModelConfig(
 
     private static void require(boolean ok, String problem) {
         if (!ok) {
-            throw new UserException("invalid model configuration: " + problem,
+            throw new UserException(
+                    "invalid model configuration: " + problem,
                     "fix the option; the seed's values are --layers 3 --kernels 3,3,3 --channels 32,64,128 --strides 2,2,2 --latent-dim 2");
         }
     }

@@ -16,19 +16,24 @@ public record PlotConfig(int every, int until, int samples) {
     /** Validates the values. */
     public PlotConfig {
         if (every < 0) {
-            throw new UserException("invalid plot option: --plot-every must be >= 0 (0 = off), got " + every,
+            throw new UserException(
+                    "invalid plot option: --plot-every must be >= 0 (0 = off), got " + every,
                     "the seed plots every 10 steps");
         }
         if (until < 0) {
-            throw new UserException("invalid plot option: --plot-until must be >= 0, got " + until, "the seed plots up to step 400");
+            throw new UserException(
+                    "invalid plot option: --plot-until must be >= 0, got " + until, "the seed plots up to step 400");
         }
         if (samples < 0) {
-            throw new UserException("invalid plot option: --plot-samples must be >= 0 (0 = all), got " + samples,
+            throw new UserException(
+                    "invalid plot option: --plot-samples must be >= 0 (0 = all), got " + samples,
                     "use 0 for the whole validation set");
         }
         if (samples > MAX_SAMPLES) {
-            throw new UserException("invalid plot option: --plot-samples must be at most " + MAX_SAMPLES
-                    + " (the validation set), got " + samples, "use 0 for the whole validation set");
+            throw new UserException(
+                    "invalid plot option: --plot-samples must be at most " + MAX_SAMPLES + " (the validation set), got "
+                            + samples,
+                    "use 0 for the whole validation set");
         }
     }
 

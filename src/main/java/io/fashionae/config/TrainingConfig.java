@@ -31,8 +31,12 @@ public record TrainingConfig(
     public TrainingConfig {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
         require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(batchSize <= MAX_BATCH, "--batch-size must be at most " + MAX_BATCH + " (the training set), got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(
+                batchSize <= MAX_BATCH,
+                "--batch-size must be at most " + MAX_BATCH + " (the training set), got " + batchSize);
+        require(
+                learningRate > 0 && Double.isFinite(learningRate),
+                "--lr must be a positive number, got " + learningRate);
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be >= 0, got " + weightDecay);
         require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
         require(valLimit >= 0, "--val-limit must be >= 0 (0 = all), got " + valLimit);
@@ -40,8 +44,14 @@ public record TrainingConfig(
     }
 
     /** Settings in 32-bit floats. */
-    public TrainingConfig(int epochs, int batchSize, double learningRate, double weightDecay, long seed, int trainLimit,
-                          int valLimit) {
+    public TrainingConfig(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            double weightDecay,
+            long seed,
+            int trainLimit,
+            int valLimit) {
         this(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, Precision.FP32);
     }
 

@@ -79,15 +79,19 @@ public final class DataLocator {
             return new DataSource(localDir, "downloaded");
         } catch (IOException e) {
             LOG.debug("download failed", e);
-            throw new UserException("Fashion-MNIST not found in " + localDir + " or " + systemDir
-                    + " and the download failed (" + describe(e) + ")", HOW_TO_GET, e);
+            throw new UserException(
+                    "Fashion-MNIST not found in " + localDir + " or " + systemDir + " and the download failed ("
+                            + describe(e) + ")",
+                    HOW_TO_GET,
+                    e);
         }
     }
 
     private static DataSource requireComplete(Path dir, String origin) {
         for (FashionMnistFile f : FashionMnistFile.values()) {
             if (DataSource.find(dir, f).isEmpty()) {
-                throw new UserException(origin + " " + dir + " has no " + f.fileName() + "[.gz]",
+                throw new UserException(
+                        origin + " " + dir + " has no " + f.fileName() + "[.gz]",
                         "point " + origin + " at the folder that holds the four Fashion-MNIST files");
             }
         }

@@ -19,7 +19,8 @@ public record DataSource(Path dir, String origin) {
 
     /** The path of {@code f} in this folder; {@link #find} must have succeeded for it. */
     public Path file(FashionMnistFile f) {
-        return find(f).orElseThrow(() -> new IdxFormatException(dir.resolve(f.fileName()).toString(), "file not found"));
+        return find(f).orElseThrow(
+                        () -> new IdxFormatException(dir.resolve(f.fileName()).toString(), "file not found"));
     }
 
     /** Whether {@code dir} holds all four files (gzipped or raw). */

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param valImages     validation images used (after {@code --val-limit})
  * @param verifiedFiles decompressed SHA-256 per file name, each equal to the published one
  */
-public record DataSummary(String dir, String origin, int trainImages, int valImages, Map<String, String> verifiedFiles) {
+public record DataSummary(
+        String dir, String origin, int trainImages, int valImages, Map<String, String> verifiedFiles) {
 
     /** Copies the map. */
     public DataSummary {

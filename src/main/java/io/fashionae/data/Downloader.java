@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Downloader {
     /** Where Zalando publishes the files. */
     public static final URI OFFICIAL = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
+
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
 
     private final URI base;
@@ -53,7 +54,8 @@ public final class Downloader {
     private void download(FashionMnistFile f, Path target) throws IOException {
         URI uri = base.resolve(f.fileName() + ".gz");
         LOG.info("Downloading {}", uri);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build();
         AtomicFiles.write(target, tmp -> {
             HttpResponse<InputStream> response = send(request);
             if (response.statusCode() != 200) {

@@ -42,8 +42,11 @@ public final class FashionMnistDataModule {
 
     /** A module over splits already in memory (tests, embedding): nothing is read or verified. */
     public static FashionMnistDataModule inMemory(LabeledImages train, LabeledImages validation) {
-        FashionMnistDataModule module = new FashionMnistDataModule(new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
-                (int) train.images().size(3), 0, 0);
+        FashionMnistDataModule module = new FashionMnistDataModule(
+                new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
+                (int) train.images().size(3),
+                0,
+                0);
         module.train = train;
         module.validation = validation;
         return module;
@@ -77,7 +80,12 @@ public final class FashionMnistDataModule {
 
     /** Folder, counts and verified hashes of what has been loaded. */
     public synchronized DataSummary summary() {
-        return new DataSummary(source.dir().toString(), source.origin(), train().size(), validation().size(), verified);
+        return new DataSummary(
+                source.dir().toString(),
+                source.origin(),
+                train().size(),
+                validation().size(),
+                verified);
     }
 
     private LabeledImages load(Split split, int limit) {
@@ -94,8 +102,9 @@ public final class FashionMnistDataModule {
      */
     static String fixFor(DataSource source) {
         return switch (source.origin()) {
-            case "--data", "$" + DataLocator.ENV_VAR -> "replace it with a good copy of Fashion-MNIST, or point "
-                    + source.origin() + " at another folder (without it, 'make data' fetches a verified copy)";
+            case "--data", "$" + DataLocator.ENV_VAR ->
+                "replace it with a good copy of Fashion-MNIST, or point " + source.origin()
+                        + " at another folder (without it, 'make data' fetches a verified copy)";
             case "Debian package" -> "reinstall it: sudo apt-get install --reinstall dataset-fashion-mnist";
             default -> IdxFormatException.REFETCH;
         };
@@ -106,7 +115,8 @@ public final class FashionMnistDataModule {
         FashionMnistRecordReader reader = new FashionMnistRecordReader(paddedSide, limit, true);
         try {
             reader.initialize(new CollectionInputSplit(List.of(
-                    source.file(split.images()).toUri(), source.file(split.labels()).toUri())));
+                    source.file(split.images()).toUri(),
+                    source.file(split.labels()).toUri())));
         } catch (IOException e) {
             throw new IdxFormatException(source.dir().toString(), "cannot read " + split + ": " + e.getMessage(), e);
         }
@@ -116,7 +126,11 @@ public final class FashionMnistDataModule {
         INDArray images = ((NDArrayWritable) batch.get(0)).get();
         int[] labels = ((NDArrayWritable) batch.get(1)).get().argMax(1).toIntVector();
         reader.close();
-        LOG.info("Loaded {} {} images from {} in {} ms", labels.length, split.name().toLowerCase(), source.dir(),
+        LOG.info(
+                "Loaded {} {} images from {} in {} ms",
+                labels.length,
+                split.name().toLowerCase(),
+                source.dir(),
                 (System.nanoTime() - t0) / 1_000_000);
         return new LabeledImages(images, labels);
     }

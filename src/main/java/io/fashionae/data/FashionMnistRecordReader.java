@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
-
 import org.datavec.api.records.metadata.RecordMetaData;
 import org.datavec.api.records.metadata.RecordMetaDataIndex;
 import org.datavec.api.records.reader.BaseRecordReader;
@@ -179,7 +178,8 @@ public class FashionMnistRecordReader extends BaseRecordReader {
     public Record nextRecord() {
         int index = cursor;
         List<Writable> record = next();
-        return new org.datavec.api.records.impl.Record(record, new RecordMetaDataIndex(index, imagesUri, FashionMnistRecordReader.class));
+        return new org.datavec.api.records.impl.Record(
+                record, new RecordMetaDataIndex(index, imagesUri, FashionMnistRecordReader.class));
     }
 
     @Override
@@ -259,8 +259,9 @@ public class FashionMnistRecordReader extends BaseRecordReader {
         for (int i = 0; i < data.length; i++) {
             int label = data[i] & 0xff;
             if (label >= FashionMnistClasses.COUNT) {
-                throw new IdxFormatException(name, "label " + label + " at index " + i + " is outside 0.."
-                        + (FashionMnistClasses.COUNT - 1));
+                throw new IdxFormatException(
+                        name,
+                        "label " + label + " at index " + i + " is outside 0.." + (FashionMnistClasses.COUNT - 1));
             }
         }
     }

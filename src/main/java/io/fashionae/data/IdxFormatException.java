@@ -10,7 +10,8 @@ public class IdxFormatException extends UserException {
     private static final long serialVersionUID = 1L;
 
     /** Default fix: get a fresh copy of the data. */
-    public static final String REFETCH = "delete the file and run 'make data', or install Debian's dataset-fashion-mnist";
+    public static final String REFETCH =
+            "delete the file and run 'make data', or install Debian's dataset-fashion-mnist";
 
     /** A problem with {@code file}, with the default fix. */
     public IdxFormatException(String file, String problem) {

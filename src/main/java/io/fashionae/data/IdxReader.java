@@ -65,8 +65,8 @@ public final class IdxReader {
             long payload = payloadBytes(dims, name);
             byte[] bytes = data.readNBytes((int) payload);
             if (bytes.length < payload) {
-                throw new IdxFormatException(name, "truncated: header declares " + payload + " payload bytes, file has "
-                        + bytes.length);
+                throw new IdxFormatException(
+                        name, "truncated: header declares " + payload + " payload bytes, file has " + bytes.length);
             }
             if (data.read() != -1) {
                 throw new IdxFormatException(name, "longer than its header declares (" + payload + " payload bytes)");
@@ -99,26 +99,32 @@ public final class IdxReader {
     private static int[] readHeader(InputStream in, String name, int expectedDims) throws IOException {
         byte[] magic = readExactly(in, 4);
         if (magic[0] != 0 || magic[1] != 0) {
-            throw new IdxFormatException(name, String.format("not an IDX file (magic %02x%02x%02x%02x)",
-                    magic[0], magic[1], magic[2], magic[3]));
+            throw new IdxFormatException(
+                    name,
+                    String.format("not an IDX file (magic %02x%02x%02x%02x)", magic[0], magic[1], magic[2], magic[3]));
         }
         if ((magic[2] & 0xff) != UNSIGNED_BYTE) {
-            throw new IdxFormatException(name, String.format("IDX data type 0x%02x, expected 0x08 (unsigned byte)",
-                    magic[2] & 0xff));
+            throw new IdxFormatException(
+                    name, String.format("IDX data type 0x%02x, expected 0x08 (unsigned byte)", magic[2] & 0xff));
         }
         int ndims = magic[3] & 0xff;
         if (ndims != expectedDims) {
-            throw new IdxFormatException(name, "has " + ndims + " dimensions, expected " + expectedDims
-                    + " (are the images and labels files swapped?)");
+            throw new IdxFormatException(
+                    name,
+                    "has " + ndims + " dimensions, expected " + expectedDims
+                            + " (are the images and labels files swapped?)");
         }
         byte[] header = readExactly(in, 4 * ndims);
         int[] dims = new int[ndims];
         for (int i = 0; i < ndims; i++) {
-            dims[i] = ((header[4 * i] & 0xff) << 24) | ((header[4 * i + 1] & 0xff) << 16)
-                    | ((header[4 * i + 2] & 0xff) << 8) | (header[4 * i + 3] & 0xff);
+            dims[i] = ((header[4 * i] & 0xff) << 24)
+                    | ((header[4 * i + 1] & 0xff) << 16)
+                    | ((header[4 * i + 2] & 0xff) << 8)
+                    | (header[4 * i + 3] & 0xff);
             if (dims[i] <= 0) {
-                throw new IdxFormatException(name, "dimension " + i + " is " + Integer.toUnsignedString(dims[i])
-                        + ", expected a positive size");
+                throw new IdxFormatException(
+                        name,
+                        "dimension " + i + " is " + Integer.toUnsignedString(dims[i]) + ", expected a positive size");
             }
         }
         return dims;
@@ -129,8 +135,10 @@ public final class IdxReader {
         for (int d : dims) {
             payload *= d;
             if (payload > maxPayloadBytes) {
-                throw new IdxFormatException(name, "header declares more than " + maxPayloadBytes
-                        + " payload bytes, which no Fashion-MNIST file has");
+                throw new IdxFormatException(
+                        name,
+                        "header declares more than " + maxPayloadBytes
+                                + " payload bytes, which no Fashion-MNIST file has");
             }
         }
         return payload;

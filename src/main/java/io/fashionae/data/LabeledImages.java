@@ -15,8 +15,8 @@ public record LabeledImages(INDArray images, int[] labels) {
     /** Checks that images and labels agree. */
     public LabeledImages {
         if (images.rank() != 4 || images.size(0) != labels.length) {
-            throw new IllegalArgumentException("images " + Arrays.toString(images.shape()) + " vs "
-                    + labels.length + " labels");
+            throw new IllegalArgumentException(
+                    "images " + Arrays.toString(images.shape()) + " vs " + labels.length + " labels");
         }
     }
 
@@ -30,8 +30,8 @@ public record LabeledImages(INDArray images, int[] labels) {
         if (n <= 0 || n >= size()) {
             return this;
         }
-        return new LabeledImages(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)),
-                Arrays.copyOf(labels, n));
+        return new LabeledImages(
+                images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)), Arrays.copyOf(labels, n));
     }
 
     @Override

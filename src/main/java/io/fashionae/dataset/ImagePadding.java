@@ -25,7 +25,8 @@ public final class ImagePadding {
      */
     public ImagePadding(int side, int paddedSide) {
         if (paddedSide < side || (paddedSide - side) % 2 != 0) {
-            throw new UserException("cannot pad " + side + "x" + side + " images to " + paddedSide + "x" + paddedSide,
+            throw new UserException(
+                    "cannot pad " + side + "x" + side + " images to " + paddedSide + "x" + paddedSide,
                     "the input side must be " + side + " plus an even number");
         }
         this.side = side;

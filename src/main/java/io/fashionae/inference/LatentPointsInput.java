@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Latent points given on the command line ({@code --z 1.5,-2}) or in a CSV file, one point per line. */
 public final class LatentPointsInput {
-    private LatentPointsInput() {
-    }
+    private LatentPointsInput() {}
 
     /** Parses {@code "x,y,..."}; {@code where} names the source in errors. */
     public static float[] parse(String text, String where) {
@@ -20,7 +19,8 @@ public final class LatentPointsInput {
             try {
                 z[i] = Float.parseFloat(parts[i]);
             } catch (NumberFormatException e) {
-                throw new UserException(where + ": '" + text + "' is not a list of numbers",
+                throw new UserException(
+                        where + ": '" + text + "' is not a list of numbers",
                         "write a latent point as comma-separated numbers, e.g. 1.5,-2");
             }
             if (!Float.isFinite(z[i])) {
@@ -39,8 +39,8 @@ public final class LatentPointsInput {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UserException("cannot read latent CSV " + file + " (" + e.getClass().getSimpleName() + ")",
-                    "check the path", e);
+            throw new UserException(
+                    "cannot read latent CSV " + file + " (" + e.getClass().getSimpleName() + ")", "check the path", e);
         }
         List<float[]> points = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -59,8 +59,9 @@ public final class LatentPointsInput {
         for (int i = 0; i < points.size(); i++) {
             float[] p = points.get(i);
             if (p.length != dim) {
-                throw new UserException("latent point " + (i + 1) + " has " + p.length + " coordinates, the decoder takes "
-                        + dim, "give " + dim + " comma-separated numbers per point");
+                throw new UserException(
+                        "latent point " + (i + 1) + " has " + p.length + " coordinates, the decoder takes " + dim,
+                        "give " + dim + " comma-separated numbers per point");
             }
             System.arraycopy(p, 0, out, i * dim, dim);
         }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
 
-    private Npy() {
-    }
+    private Npy() {}
 
     /** Writes {@code values} (row-major) with {@code shape}, atomically. */
     public static void writeFloat32(Path target, float[] values, long... shape) throws IOException {

@@ -42,8 +42,9 @@ public final class OnnxDecoder implements AutoCloseable {
     /** Decodes {@code n} points given row-major in {@code latents}; returns {@code n * side * side} pixels. */
     public float[] decode(float[] latents, int n) {
         if (latents.length != n * latentDim) {
-            throw new io.fashionae.common.UserException(latents.length / Math.max(n, 1) + "-D latent points for a "
-                    + latentDim + "-D decoder", "give " + latentDim + " coordinates per point");
+            throw new io.fashionae.common.UserException(
+                    latents.length / Math.max(n, 1) + "-D latent points for a " + latentDim + "-D decoder",
+                    "give " + latentDim + " coordinates per point");
         }
         if (n <= CHUNK) {
             return model.run(latents, n, latentDim);

@@ -44,7 +44,8 @@ public final class OnnxModel implements AutoCloseable {
      */
     public static OnnxModel open(Path file, String inputName, String outputName) {
         if (!Files.isRegularFile(file)) {
-            throw new UserException("ONNX file " + file + " not found", "export it first with 'make export' (or train)");
+            throw new UserException(
+                    "ONNX file " + file + " not found", "export it first with 'make export' (or train)");
         }
         OrtSession session;
         try {
@@ -55,21 +56,26 @@ public final class OnnxModel implements AutoCloseable {
             refuseExternalData(file, bytes);
             session = env.createSession(bytes, options);
         } catch (OrtException | java.io.IOException e) {
-            throw new UserException(file + " is not a valid ONNX model (" + firstLine(e.getMessage()) + ")",
-                    "pass a decoder.onnx or encoder.onnx written by 'fashionae export'", e);
+            throw new UserException(
+                    file + " is not a valid ONNX model (" + firstLine(e.getMessage()) + ")",
+                    "pass a decoder.onnx or encoder.onnx written by 'fashionae export'",
+                    e);
         }
         try {
             if (!session.getInputNames().equals(java.util.Set.of(inputName))
                     || !session.getOutputNames().contains(outputName)) {
                 String found = "inputs " + session.getInputNames() + ", outputs " + session.getOutputNames();
                 session.close();
-                throw new UserException(file + " has " + found + ", expected input '" + inputName + "' and output '"
-                        + outputName + "'", "pass the matching file written by 'fashionae export'");
+                throw new UserException(
+                        file + " has " + found + ", expected input '" + inputName + "' and output '" + outputName + "'",
+                        "pass the matching file written by 'fashionae export'");
             }
             return new OnnxModel(file, session, inputName, outputName);
         } catch (OrtException e) {
-            throw new UserException(file + ": cannot read its inputs and outputs (" + firstLine(e.getMessage()) + ")",
-                    "re-export the model", e);
+            throw new UserException(
+                    file + ": cannot read its inputs and outputs (" + firstLine(e.getMessage()) + ")",
+                    "re-export the model",
+                    e);
         }
     }
 
@@ -83,12 +89,15 @@ public final class OnnxModel implements AutoCloseable {
         try {
             model = OnnxMl.ModelProto.parseFrom(bytes);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new UserException(file + " is not a valid ONNX model (not an ONNX protobuf)",
-                    "pass a decoder.onnx or encoder.onnx written by 'fashionae export'", e);
+            throw new UserException(
+                    file + " is not a valid ONNX model (not an ONNX protobuf)",
+                    "pass a decoder.onnx or encoder.onnx written by 'fashionae export'",
+                    e);
         }
         for (OnnxMl.TensorProto t : model.getGraph().getInitializerList()) {
             if (t.getDataLocation() == OnnxMl.TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
-                throw new UserException(file + " keeps tensor '" + t.getName() + "' in an external data file, which is never loaded",
+                throw new UserException(
+                        file + " keeps tensor '" + t.getName() + "' in an external data file, which is never loaded",
                         "pass a self-contained file written by 'fashionae export'");
             }
         }
@@ -105,8 +114,9 @@ public final class OnnxModel implements AutoCloseable {
             buffer.get(flat);
             return flat;
         } catch (OrtException e) {
-            throw new UserException(file + " failed on input of shape " + Arrays.toString(shape) + ": "
-                    + firstLine(e.getMessage()), "check the input size against the model's metadata");
+            throw new UserException(
+                    file + " failed on input of shape " + Arrays.toString(shape) + ": " + firstLine(e.getMessage()),
+                    "check the input size against the model's metadata");
         }
     }
 

@@ -24,5 +24,4 @@ public record FigureData(
         ImageSet manifold,
         int gridSize,
         double[] xRange,
-        double[] yRange) {
-}
+        double[] yRange) {}

@@ -52,7 +52,9 @@ public final class FrameStore implements FrameSink {
         }
         List<LatentFrame> frames = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().matches("step-\\d{4,}\\.bin")).sorted().toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("step-\\d{4,}\\.bin"))
+                    .sorted()
+                    .toList()) {
                 frames.add(decode(Files.readAllBytes(p), p));
             }
         }
@@ -66,7 +68,8 @@ public final class FrameStore implements FrameSink {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().matches("step-\\d{4,}\\.(bin|png)")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("step-\\d{4,}\\.(bin|png)"))
+                    .toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -74,9 +77,16 @@ public final class FrameStore implements FrameSink {
 
     static byte[] encode(LatentFrame f) {
         LatentPoints p = f.points();
-        ByteBuffer b = ByteBuffer.allocate(HEADER + p.size() + 4 * p.values().length).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(MAGIC).putInt(VERSION).putInt(f.step()).putInt(f.epoch()).putDouble(f.loss()).putDouble(f.knn5())
-                .putInt(p.size()).putInt(p.dim());
+        ByteBuffer b =
+                ByteBuffer.allocate(HEADER + p.size() + 4 * p.values().length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC)
+                .putInt(VERSION)
+                .putInt(f.step())
+                .putInt(f.epoch())
+                .putDouble(f.loss())
+                .putDouble(f.knn5())
+                .putInt(p.size())
+                .putInt(p.dim());
         for (int label : p.labels()) {
             b.put((byte) label);
         }

@@ -15,7 +15,8 @@ public record ImageSet(float[] pixels, int side, List<String> titles) {
     public ImageSet {
         titles = List.copyOf(titles);
         if (pixels.length != titles.size() * side * side) {
-            throw new IllegalArgumentException(pixels.length + " pixels for " + titles.size() + " images of side " + side);
+            throw new IllegalArgumentException(
+                    pixels.length + " pixels for " + titles.size() + " images of side " + side);
         }
     }
 

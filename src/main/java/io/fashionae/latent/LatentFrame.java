@@ -10,5 +10,4 @@ package io.fashionae.latent;
  * @param knn5   leave-one-out 5-NN accuracy within the plotted sample
  * @param points latent vectors of the plotted validation sample (full latent dimension)
  */
-public record LatentFrame(int step, int epoch, double loss, double knn5, LatentPoints points) {
-}
+public record LatentFrame(int step, int epoch, double loss, double knn5, LatentPoints points) {}

@@ -15,7 +15,8 @@ public record LatentPoints(float[] values, int dim, int[] labels) {
     /** Checks that the sizes agree. */
     public LatentPoints {
         if (dim < 1 || values.length != (long) dim * labels.length) {
-            throw new IllegalArgumentException(values.length + " values for " + labels.length + " points of dim " + dim);
+            throw new IllegalArgumentException(
+                    values.length + " values for " + labels.length + " points of dim " + dim);
         }
     }
 
@@ -43,7 +44,10 @@ public record LatentPoints(float[] values, int dim, int[] labels) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LatentPoints p && dim == p.dim && Arrays.equals(values, p.values) && Arrays.equals(labels, p.labels);
+        return o instanceof LatentPoints p
+                && dim == p.dim
+                && Arrays.equals(values, p.values)
+                && Arrays.equals(labels, p.labels);
     }
 
     @Override

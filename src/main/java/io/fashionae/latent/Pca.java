@@ -59,7 +59,8 @@ public record Pca(double[] mean, double[][] components, double[] explained) {
             comps[1][d] = secondVector == null ? 0 : secondVector.getEntry(d);
         }
         orient(comps);
-        double[] explained = total == 0 ? new double[2]
+        double[] explained = total == 0
+                ? new double[2]
                 : new double[] {values[first] / total, second < 0 ? 0 : values[second] / total};
         return new Pca(mean, comps, explained);
     }

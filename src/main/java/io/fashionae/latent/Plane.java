@@ -52,7 +52,8 @@ public record Plane(Pca pca) {
         if (pca == null) {
             return List.of("z1", "z2");
         }
-        return List.of(String.format("PC1 (%.0f%% of variance)", 100 * pca.explained()[0]),
+        return List.of(
+                String.format("PC1 (%.0f%% of variance)", 100 * pca.explained()[0]),
                 String.format("PC2 (%.0f%% of variance)", 100 * pca.explained()[1]));
     }
 

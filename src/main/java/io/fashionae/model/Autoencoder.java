@@ -3,10 +3,10 @@ package io.fashionae.model;
 import io.fashionae.config.ModelConfig;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -25,6 +25,7 @@ public final class Autoencoder {
      * 2 cores: 1000 encoded ~2,500 images/s, 2000 and 4000 under 1,000 (cache misses).
      */
     private static final int ENCODE_CHUNK = 1000;
+
     private static final int DECODE_CHUNK = 64;
     /** Inference calls at least this large are followed by a GC (see {@link #afterInference}). */
     private static final int GC_AFTER_IMAGES = 200;
@@ -34,12 +35,14 @@ public final class Autoencoder {
      * itself: a default run reached 18 GB resident before its first. See {@link #afterInference}.
      */
     private static final int GC_EVERY_STEPS = 10;
+
     private final ModelConfig config;
     private final ComputationGraph graph;
     private final ComputationGraph encoder;
     private final ComputationGraph decoder;
     /** The graph's floating-point type; inputs are cast to it, outputs come back as 32-bit floats. */
     private final DataType dataType;
+
     private int stepsSinceCollection;
     /** Counts optimiser steps: inference engines that snapshot the weights compare it with theirs. */
     private long parameterVersion;
@@ -80,8 +83,10 @@ public final class Autoencoder {
         AutoencoderGraphBuilder.dataType(precision);
         if (precision == io.fashionae.config.Precision.FP16 && config.batchNorm()) {
             // Measured: M2.1's batch-norm backward pass in HALF turns the parameters to NaN on the first step.
-            throw new io.fashionae.common.UserException("--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
-                    + "half-precision batch norm diverges (NaN) on the first step", "add --no-batch-norm, or use --precision fp32");
+            throw new io.fashionae.common.UserException(
+                    "--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
+                            + "half-precision batch norm diverges (NaN) on the first step",
+                    "add --no-batch-norm, or use --precision fp32");
         }
     }
 

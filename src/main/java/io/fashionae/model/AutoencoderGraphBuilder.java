@@ -55,6 +55,7 @@ public final class AutoencoderGraphBuilder {
     private static final String DROP = "dropout";
     /** Batch norm as PyTorch's defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */
     private static final double BN_DECAY = 0.9;
+
     private static final double BN_EPS = 1e-5;
     private static final double HALF_ADAM_EPSILON = 1e-4;
     /** The encoder- and decoder-only graphs never train: their updater settings are unused. */
@@ -83,21 +84,28 @@ public final class AutoencoderGraphBuilder {
         return switch (precision) {
             case FP32 -> DataType.FLOAT;
             case FP16 -> DataType.HALF;
-            case BF16 -> throw new UserException("--precision bf16 is not available: DL4J 1.0.0-M2.1 networks run only in "
-                    + "fp32 or fp16 (its layers refuse BFLOAT16)", "use --precision fp16 (on CUDA) or fp32");
+            case BF16 ->
+                throw new UserException(
+                        "--precision bf16 is not available: DL4J 1.0.0-M2.1 networks run only in "
+                                + "fp32 or fp16 (its layers refuse BFLOAT16)",
+                        "use --precision fp16 (on CUDA) or fp32");
         };
     }
 
     /** Image to reconstruction, with the MSE loss layer: the graph that trains. */
     public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
-        GraphBuilder g = base(optimizer, dataType(optimizer.precision()), WorkspaceMode.ENABLED).addInputs(GraphNames.IMAGE);
+        GraphBuilder g = base(optimizer, dataType(optimizer.precision()), WorkspaceMode.ENABLED)
+                .addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
         String reconstruction = addDecoder(g, latent);
-        g.addLayer(GraphNames.LOSS, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                .activation(Activation.IDENTITY).format(CNN2DFormat.NCHW).build(), reconstruction);
-        return g.setOutputs(GraphNames.LOSS)
-                .setInputTypes(imageType())
-                .build();
+        g.addLayer(
+                GraphNames.LOSS,
+                new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY)
+                        .format(CNN2DFormat.NCHW)
+                        .build(),
+                reconstruction);
+        return g.setOutputs(GraphNames.LOSS).setInputTypes(imageType()).build();
     }
 
     /** Image to latent vector. */
@@ -111,7 +119,9 @@ public final class AutoencoderGraphBuilder {
     public ComputationGraphConfiguration decoderOnly() {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
         String out = addDecoder(g, GraphNames.LATENT);
-        return g.setOutputs(out).setInputTypes(InputType.feedForward(config.latentDim())).build();
+        return g.setOutputs(out)
+                .setInputTypes(InputType.feedForward(config.latentDim()))
+                .build();
     }
 
     /** Names of the encoder's layers, in order. */
@@ -130,7 +140,8 @@ public final class AutoencoderGraphBuilder {
 
     /** The input type: {@code [1, 32, 32]} images in NCHW. */
     public InputType imageType() {
-        return InputType.convolutional(config.imageSize(), config.imageSize(), config.imageChannels(), CNN2DFormat.NCHW);
+        return InputType.convolutional(
+                config.imageSize(), config.imageSize(), config.imageChannels(), CNN2DFormat.NCHW);
     }
 
     /**
@@ -173,25 +184,43 @@ public final class AutoencoderGraphBuilder {
             int s = config.strides().get(i);
             String conv = GraphNames.encoder(block, CONV);
             ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, sides.get(i), sides.get(i + 1));
-            g.addLayer(conv, new NativeConvolution.Builder(k, k).stride(s, s)
-                    .nIn(inChannels).nOut(config.channels().get(i))
-                    .convolutionMode(geometry.mode()).padding(geometry.padding(), geometry.padding())
-                    .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), prev);
+            g.addLayer(
+                    conv,
+                    new NativeConvolution.Builder(k, k)
+                            .stride(s, s)
+                            .nIn(inChannels)
+                            .nOut(config.channels().get(i))
+                            .convolutionMode(geometry.mode())
+                            .padding(geometry.padding(), geometry.padding())
+                            .activation(Activation.IDENTITY)
+                            .dataFormat(CNN2DFormat.NCHW)
+                            .build(),
+                    prev);
             prev = addCrop(g, conv, GraphNames.encoder(block, CROP), geometry);
             prev = addNormActivationDropout(g, prev, block, true, config.batchNorm());
             inChannels = config.channels().get(i);
         }
-        g.addLayer(GraphNames.LATENT, new DenseLayer.Builder()
-                .nIn(config.flattenedSize()).nOut(config.latentDim())
-                .activation(Activation.IDENTITY).build(), prev);
+        g.addLayer(
+                GraphNames.LATENT,
+                new DenseLayer.Builder()
+                        .nIn(config.flattenedSize())
+                        .nOut(config.latentDim())
+                        .activation(Activation.IDENTITY)
+                        .build(),
+                prev);
         return GraphNames.LATENT;
     }
 
     private String addDecoder(GraphBuilder g, String latent) {
         int side = config.bottleneckSide();
-        g.addLayer(GraphNames.DECODER_DENSE, new DenseLayer.Builder()
-                .nIn(config.latentDim()).nOut(config.flattenedSize())
-                .activation(Activation.IDENTITY).build(), latent);
+        g.addLayer(
+                GraphNames.DECODER_DENSE,
+                new DenseLayer.Builder()
+                        .nIn(config.latentDim())
+                        .nOut(config.flattenedSize())
+                        .activation(Activation.IDENTITY)
+                        .build(),
+                latent);
         String prev = GraphNames.DECODER_DENSE;
         for (int i = 0; i < config.layers(); i++) {
             int block = i + 1;
@@ -199,10 +228,18 @@ public final class AutoencoderGraphBuilder {
             int s = config.decoderStride(i);
             String deconv = GraphNames.decoder(block, DECONV);
             ConvGeometry geometry = ConvGeometry.transposed(config.padding(), k, s);
-            g.addLayer(deconv, new NativeDeconvolution2D.Builder(k, k).stride(s, s)
-                    .nIn(config.decoderInChannels(i)).nOut(config.decoderOutChannels(i))
-                    .convolutionMode(geometry.mode()).padding(geometry.padding(), geometry.padding())
-                    .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), prev);
+            g.addLayer(
+                    deconv,
+                    new NativeDeconvolution2D.Builder(k, k)
+                            .stride(s, s)
+                            .nIn(config.decoderInChannels(i))
+                            .nOut(config.decoderOutChannels(i))
+                            .convolutionMode(geometry.mode())
+                            .padding(geometry.padding(), geometry.padding())
+                            .activation(Activation.IDENTITY)
+                            .dataFormat(CNN2DFormat.NCHW)
+                            .build(),
+                    prev);
             if (i == 0) {
                 // Dense output [N, C*H*W] back to the bottleneck map, channel-major as the encoder flattened it.
                 g.inputPreProcessor(deconv, new FeedForwardToCnnPreProcessor(side, side, config.bottleneckChannels()));
@@ -211,10 +248,17 @@ public final class AutoencoderGraphBuilder {
             boolean last = i == config.layers() - 1;
             prev = addNormActivationDropout(g, prev, block, false, config.batchNorm() && !last);
         }
-        g.addLayer(GraphNames.DECODER_OUTPUT, new NativeConvolution.Builder(1, 1).stride(1, 1)
-                .nIn(config.decoderOutChannels(config.layers() - 1)).nOut(config.imageChannels())
-                .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
-                .dataFormat(CNN2DFormat.NCHW).build(), prev);
+        g.addLayer(
+                GraphNames.DECODER_OUTPUT,
+                new NativeConvolution.Builder(1, 1)
+                        .stride(1, 1)
+                        .nIn(config.decoderOutChannels(config.layers() - 1))
+                        .nOut(config.imageChannels())
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.IDENTITY)
+                        .dataFormat(CNN2DFormat.NCHW)
+                        .build(),
+                prev);
         return GraphNames.DECODER_OUTPUT;
     }
 
@@ -223,12 +267,18 @@ public final class AutoencoderGraphBuilder {
         if (!geometry.crops()) {
             return input;
         }
-        g.addLayer(name, new NativeCropping2D.Builder(geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
-                .dataFormat(CNN2DFormat.NCHW).build(), input);
+        g.addLayer(
+                name,
+                new NativeCropping2D.Builder(
+                                geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
+                        .dataFormat(CNN2DFormat.NCHW)
+                        .build(),
+                input);
         return name;
     }
 
-    private String addNormActivationDropout(GraphBuilder g, String input, int block, boolean encoder, boolean batchNorm) {
+    private String addNormActivationDropout(
+            GraphBuilder g, String input, int block, boolean encoder, boolean batchNorm) {
         String prev = input;
         if (batchNorm) {
             String bn = name(encoder, block, BN);
@@ -241,7 +291,12 @@ public final class AutoencoderGraphBuilder {
         if (config.dropout()) {
             String drop = name(encoder, block, DROP);
             // DL4J takes the probability of KEEPING a channel; Dropout2d(p) drops with probability p.
-            g.addLayer(drop, new DropoutLayer.Builder().dropOut(new SpatialDropout(1 - config.dropoutRate())).build(), prev);
+            g.addLayer(
+                    drop,
+                    new DropoutLayer.Builder()
+                            .dropOut(new SpatialDropout(1 - config.dropoutRate()))
+                            .build(),
+                    prev);
             prev = drop;
         }
         return prev;
@@ -251,7 +306,8 @@ public final class AutoencoderGraphBuilder {
     private static ActivationLayer gelu(GeluForm form) {
         return switch (form) {
             case ERF -> new NativeErfGelu();
-            case SIGMOID -> new ActivationLayer.Builder().activation(new ActivationGELU()).build();
+            case SIGMOID ->
+                new ActivationLayer.Builder().activation(new ActivationGELU()).build();
         };
     }
 

@@ -27,8 +27,8 @@ record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEn
     /** Validates that truncate mode is the only one with padding. */
     ConvGeometry {
         if (padding < 0 || cropStart < 0 || cropEnd < 0 || (mode == ConvolutionMode.Same && padding != 0)) {
-            throw new IllegalArgumentException("invalid geometry " + mode + " padding " + padding
-                    + " crop " + cropStart + "/" + cropEnd);
+            throw new IllegalArgumentException(
+                    "invalid geometry " + mode + " padding " + padding + " crop " + cropStart + "/" + cropEnd);
         }
     }
 

@@ -16,8 +16,7 @@ public final class GraphNames {
     /** The MSE loss layer on top of the reconstruction (training only; it has no parameters). */
     public static final String LOSS = "reconstruction_loss";
 
-    private GraphNames() {
-    }
+    private GraphNames() {}
 
     /** Name of a layer of encoder block {@code i} (1-based), e.g. {@code encoder1_conv}. */
     public static String encoder(int i, String part) {

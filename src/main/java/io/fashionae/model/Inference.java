@@ -51,8 +51,7 @@ public interface Inference extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -53,10 +53,11 @@ public record MemoryEstimate(long parameters, long paramBytes, long activationBy
             side *= config.decoderStride(i);
             perImage += (side + 1) * (side + 1) * out;
         }
-        params += (long) config.decoderOutChannels(config.layers() - 1) * config.imageChannels() + config.imageChannels();
+        params +=
+                (long) config.decoderOutChannels(config.layers() - 1) * config.imageChannels() + config.imageChannels();
         perImage += (long) config.imageSize() * config.imageSize() * config.imageChannels();
-        return new MemoryEstimate(params, PARAM_COPIES * params * bytes,
-                ACTIVATION_COPIES * perImage * bytes * Math.max(1, batchSize));
+        return new MemoryEstimate(
+                params, PARAM_COPIES * params * bytes, ACTIVATION_COPIES * perImage * bytes * Math.max(1, batchSize));
     }
 
     /** Parameters and activations together. */
@@ -70,7 +71,9 @@ public record MemoryEstimate(long parameters, long paramBytes, long activationBy
      * than the machine's physical memory.
      */
     public static long available() {
-        long offHeap = parseBytes(System.getProperty("org.bytedeco.javacpp.maxbytes"), Runtime.getRuntime().maxMemory());
+        long offHeap = parseBytes(
+                System.getProperty("org.bytedeco.javacpp.maxbytes"),
+                Runtime.getRuntime().maxMemory());
         long physical = physicalMemory();
         return physical > 0 ? Math.min(offHeap, physical) : offHeap;
     }
@@ -85,11 +88,18 @@ public record MemoryEstimate(long parameters, long paramBytes, long activationBy
         MemoryEstimate e = of(config, batchSize, precision);
         long available = available();
         if (e.totalBytes() > available) {
-            throw new UserException(String.format(Locale.ROOT,
-                    "this configuration needs at least %.1f GB %s (%,d parameters with gradients and Adam state: %.1f GB; "
-                            + "activations: %.1f GB), more than the %.1f GB this process can use (ND4J's off-heap limit "
-                            + "-Dorg.bytedeco.javacpp.maxbytes, at most the physical memory)",
-                    e.totalBytes() / GB, what, e.parameters(), e.paramBytes() / GB, e.activationBytes() / GB, available / GB),
+            throw new UserException(
+                    String.format(
+                            Locale.ROOT,
+                            "this configuration needs at least %.1f GB %s (%,d parameters with gradients and Adam state: %.1f GB; "
+                                    + "activations: %.1f GB), more than the %.1f GB this process can use (ND4J's off-heap limit "
+                                    + "-Dorg.bytedeco.javacpp.maxbytes, at most the physical memory)",
+                            e.totalBytes() / GB,
+                            what,
+                            e.parameters(),
+                            e.paramBytes() / GB,
+                            e.activationBytes() / GB,
+                            available / GB),
                     "use a smaller --latent-dim, --channels or --batch-size");
         }
     }

@@ -49,14 +49,20 @@ public final class ModelStore {
      * without the check.
      */
     public static final String PARAMS_SHA256_ENTRY = "fashionae-coefficients.sha256";
+
     private static final String COEFFICIENTS = "coefficients.bin";
     private static final Set<String> ALLOWED = Set.of(
-            "configuration.json", COEFFICIENTS, "updaterState.bin", "noParams.marker", CONFIG_ENTRY, TRAINING_ENTRY,
-            CHECKPOINT_ENTRY, PARAMS_SHA256_ENTRY);
+            "configuration.json",
+            COEFFICIENTS,
+            "updaterState.bin",
+            "noParams.marker",
+            CONFIG_ENTRY,
+            TRAINING_ENTRY,
+            CHECKPOINT_ENTRY,
+            PARAMS_SHA256_ENTRY);
     private static final Set<String> REQUIRED = Set.of("configuration.json", "coefficients.bin", CONFIG_ENTRY);
 
-    private ModelStore() {
-    }
+    private ModelStore() {}
 
     /** Writes {@code model} with its updater state to {@code target}, atomically. */
     public static void save(Autoencoder model, Path target) throws IOException {
@@ -72,19 +78,22 @@ public final class ModelStore {
      * Writes {@code model}, its updater state, the training settings and a checkpoint's state (both
      * may be null) atomically: a reader, or a crash at any moment, sees the old file or the new one.
      */
-    public static void save(Autoencoder model, Object trainingConfig, Object checkpointState, Path target) throws IOException {
+    public static void save(Autoencoder model, Object trainingConfig, Object checkpointState, Path target)
+            throws IOException {
         AtomicFiles.write(target, tmp -> {
             ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
                 try (InputStream in = Files.newInputStream(zip.getPath(COEFFICIENTS))) {
-                    Files.writeString(zip.getPath(PARAMS_SHA256_ENTRY), Sha256.of(in) + "\n", StandardCharsets.US_ASCII);
+                    Files.writeString(
+                            zip.getPath(PARAMS_SHA256_ENTRY), Sha256.of(in) + "\n", StandardCharsets.US_ASCII);
                 }
                 if (trainingConfig != null) {
                     Files.writeString(zip.getPath(TRAINING_ENTRY), Json.write(trainingConfig), StandardCharsets.UTF_8);
                 }
                 if (checkpointState != null) {
-                    Files.writeString(zip.getPath(CHECKPOINT_ENTRY), Json.write(checkpointState), StandardCharsets.UTF_8);
+                    Files.writeString(
+                            zip.getPath(CHECKPOINT_ENTRY), Json.write(checkpointState), StandardCharsets.UTF_8);
                 }
             }
         });
@@ -124,7 +133,10 @@ public final class ModelStore {
         try {
             config = Json.read(text(entries.get(CONFIG_ENTRY)), ModelConfig.class);
         } catch (IOException | RuntimeException e) {
-            throw notAModel(file, "its " + CONFIG_ENTRY + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw notAModel(
+                    file,
+                    "its " + CONFIG_ENTRY + " cannot be read (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
         Map<String, String> json = new HashMap<>();
         for (String name : List.of(TRAINING_ENTRY, CHECKPOINT_ENTRY)) {
@@ -146,7 +158,8 @@ public final class ModelStore {
 
     private static byte[] readBytes(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UserException("model file " + file + " not found", "train first with 'make train', or pass --model FILE");
+            throw new UserException(
+                    "model file " + file + " not found", "train first with 'make train', or pass --model FILE");
         }
         try {
             return Files.readAllBytes(file);
@@ -163,7 +176,8 @@ public final class ModelStore {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.isDirectory() || !ALLOWED.contains(entry.getName())) {
-                    throw notAModel(file, "unexpected entry '" + entry.getName() + "' (FashionAE never writes it)", null);
+                    throw notAModel(
+                            file, "unexpected entry '" + entry.getName() + "' (FashionAE never writes it)", null);
                 }
                 entries.put(entry.getName(), zip.readAllBytes());
             }
@@ -185,8 +199,10 @@ public final class ModelStore {
         String expected = new String(stored, StandardCharsets.US_ASCII).trim();
         String actual = Sha256.of(entries.get(COEFFICIENTS));
         if (!actual.equalsIgnoreCase(expected)) {
-            throw new UserException(file + ": its parameters (" + COEFFICIENTS + ") do not match the SHA-256 stored when it was "
-                    + "saved (" + abbreviate(expected) + ", now " + abbreviate(actual) + "): the file was changed or damaged",
+            throw new UserException(
+                    file + ": its parameters (" + COEFFICIENTS + ") do not match the SHA-256 stored when it was "
+                            + "saved (" + abbreviate(expected) + ", now " + abbreviate(actual)
+                            + "): the file was changed or damaged",
                     "use an intact copy of the model, or train again");
         }
     }
@@ -208,7 +224,9 @@ public final class ModelStore {
     }
 
     private static UserException notAModel(Path file, String why, Throwable cause) {
-        return new UserException(file + " is not a FashionAE model: " + why,
-                "pass a models/autoencoder.zip written by 'fashionae train'", cause);
+        return new UserException(
+                file + " is not a FashionAE model: " + why,
+                "pass a models/autoencoder.zip written by 'fashionae train'",
+                cause);
     }
 }

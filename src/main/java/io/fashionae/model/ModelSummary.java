@@ -29,8 +29,7 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
      * @param shape  output shape with {@code -1} for the batch
      * @param params trainable parameters
      */
-    public record Row(String name, String type, String shape, long params) {
-    }
+    public record Row(String name, String type, String shape, long params) {}
 
     /** Copies the rows. */
     public ModelSummary {
@@ -50,7 +49,10 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
             if (!v.hasLayer()) {
                 continue;
             }
-            rows.add(new Row(v.getVertexName(), typeOf(graph, v.getVertexName()), shape(types.get(v.getVertexName())),
+            rows.add(new Row(
+                    v.getVertexName(),
+                    typeOf(graph, v.getVertexName()),
+                    shape(types.get(v.getVertexName())),
                     ParameterCounts.trainable(v.getLayer())));
         }
         long trainable = ParameterCounts.trainable(graph);
@@ -59,8 +61,10 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
 
     /** The table as text, as {@code summary} and {@code train} print it. */
     public String format() {
-        int nameWidth = Math.max(10, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        int typeWidth = Math.max(10, rows.stream().mapToInt(r -> r.type().length()).max().orElse(0));
+        int nameWidth = Math.max(
+                10, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        int typeWidth = Math.max(
+                10, rows.stream().mapToInt(r -> r.type().length()).max().orElse(0));
         String fmt = "%-" + nameWidth + "s  %-" + typeWidth + "s  %-18s %,12d%n";
         String head = "%-" + nameWidth + "s  %-" + typeWidth + "s  %-18s %12s%n";
         StringBuilder sb = new StringBuilder();
@@ -78,7 +82,9 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
     }
 
     private static String typeOf(ComputationGraph graph, String name) {
-        var conf = ((LayerVertex) graph.getConfiguration().getVertices().get(name)).getLayerConf().getLayer();
+        var conf = ((LayerVertex) graph.getConfiguration().getVertices().get(name))
+                .getLayerConf()
+                .getLayer();
         String simple = conf.getClass().getSimpleName();
         if (conf instanceof ActivationLayer a) {
             String fn = a.getActivationFn().toString();

@@ -6,8 +6,7 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 
 /** Counts parameters the way PyTorch and torchsummary do. */
 public final class ParameterCounts {
-    private ParameterCounts() {
-    }
+    private ParameterCounts() {}
 
     /** All parameters of {@code layer} except batch norm's running statistics. */
     public static long trainable(Layer layer) {
@@ -30,7 +29,8 @@ public final class ParameterCounts {
         long n = 0;
         for (var entry : layer.paramTable().entrySet()) {
             String key = entry.getKey();
-            if (key.equals(BatchNormalizationParamInitializer.GAMMA) || key.equals(BatchNormalizationParamInitializer.BETA)) {
+            if (key.equals(BatchNormalizationParamInitializer.GAMMA)
+                    || key.equals(BatchNormalizationParamInitializer.BETA)) {
                 n += entry.getValue().length();
             }
         }

@@ -25,8 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * generator, so a seed gives the same start on every backend.
  */
 public final class PyTorchInit {
-    private PyTorchInit() {
-    }
+    private PyTorchInit() {}
 
     /** Overwrites every dense, convolution and deconvolution layer's {@code W} and {@code b} in place. */
     public static void apply(ComputationGraph graph, long seed) {

@@ -8,7 +8,7 @@ public class ExportCheckException extends IOException {
 
     /** The part and its measured differences. */
     public ExportCheckException(ModelPart part, double random, double real, double scale) {
-        super("the exported " + part.fileName() + " differs from DL4J by " + Math.max(random, real)
-                + " (output scale " + scale + "); the file was not written");
+        super("the exported " + part.fileName() + " differs from DL4J by " + Math.max(random, real) + " (output scale "
+                + scale + "); the file was not written");
     }
 }

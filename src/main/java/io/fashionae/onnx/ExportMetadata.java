@@ -42,20 +42,26 @@ public final class ExportMetadata {
     /** The git commit the exporter was built from; absent when the build had no repository. */
     public static final String GIT_COMMIT = "git_commit";
 
-    private ExportMetadata() {
-    }
+    private ExportMetadata() {}
 
     /** The metadata of one exported part. */
-    public static Map<String, String> of(ModelConfig model, String trainingConfigJson, String sourceSha256,
-            List<String> classNames, ModelPart part) {
+    public static Map<String, String> of(
+            ModelConfig model,
+            String trainingConfigJson,
+            String sourceSha256,
+            List<String> classNames,
+            ModelPart part) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
         m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
         int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
-        m.put(PREPROCESSING, "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
-                + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize() + ", "
-                + model.imageSize() + "]; decoder output in the same space (not clipped)");
+        m.put(
+                PREPROCESSING,
+                "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
+                        + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize()
+                        + ", "
+                        + model.imageSize() + "]; decoder output in the same space (not clipped)");
         m.put(MODEL_CONFIG, Json.write(model).replaceAll("\\s+", " "));
         if (trainingConfigJson != null) {
             m.put(TRAINING_CONFIG, trainingConfigJson.replaceAll("\\s+", " "));

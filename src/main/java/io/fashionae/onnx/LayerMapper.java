@@ -54,14 +54,17 @@ final class LayerMapper {
             return onnx.node("Flatten", layer + "_flatten", new String[] {input}, intAttr("axis", 1));
         }
         if (preprocessor instanceof FeedForwardToCnnPreProcessor p) {
-            String shape = onnx.int64Initializer(layer + "_shape", -1, p.getNumChannels(), p.getInputHeight(), p.getInputWidth());
+            String shape = onnx.int64Initializer(
+                    layer + "_shape", -1, p.getNumChannels(), p.getInputHeight(), p.getInputWidth());
             return onnx.node("Reshape", layer + "_reshape", new String[] {input, shape});
         }
-        throw new UnsupportedLayerException(layer, "input preprocessor " + preprocessor.getClass().getSimpleName());
+        throw new UnsupportedLayerException(
+                layer, "input preprocessor " + preprocessor.getClass().getSimpleName());
     }
 
     /** Adds the nodes of one layer; {@code inputType} is the type of its (preprocessed) input. */
-    String layer(String name, org.deeplearning4j.nn.conf.layers.Layer conf, Layer layer, InputType inputType, String input) {
+    String layer(
+            String name, org.deeplearning4j.nn.conf.layers.Layer conf, Layer layer, InputType inputType, String input) {
         if (conf instanceof Deconvolution2D d) {
             return activation(name, d.getActivationFn(), deconvolution(name, d, layer, input));
         }
@@ -86,7 +89,8 @@ final class LayerMapper {
         if (conf instanceof CnnLossLayer loss) {
             return activation(name, loss.getActivationFn(), input);
         }
-        throw new UnsupportedLayerException(name, "layer type " + conf.getClass().getSimpleName());
+        throw new UnsupportedLayerException(
+                name, "layer type " + conf.getClass().getSimpleName());
     }
 
     private String convolution(String name, ConvolutionLayer c, Layer layer, InputType inputType, String input) {
@@ -97,10 +101,18 @@ final class LayerMapper {
         long[] pads = convPads(name, c, (InputType.InputTypeConvolutional) inputType);
         // Weights [nOut, nIn, kH, kW]: cross-correlation, the same as ONNX Conv.
         String w = weights(name + "_W", layer.getParam("W"));
-        String[] inputs = hasBias(layer) ? new String[] {input, w, vector(name + "_B", layer.getParam("b"))}
+        String[] inputs = hasBias(layer)
+                ? new String[] {input, w, vector(name + "_B", layer.getParam("b"))}
                 : new String[] {input, w};
-        return onnx.node("Conv", name, inputs, ints("kernel_shape", k[0], k[1]), ints("strides", s[0], s[1]),
-                ints("pads", pads), ints("dilations", 1, 1), intAttr("group", 1));
+        return onnx.node(
+                "Conv",
+                name,
+                inputs,
+                ints("kernel_shape", k[0], k[1]),
+                ints("strides", s[0], s[1]),
+                ints("pads", pads),
+                ints("dilations", 1, 1),
+                intAttr("group", 1));
     }
 
     private static long[] convPads(String name, ConvolutionLayer c, InputType.InputTypeConvolutional in) {
@@ -151,10 +163,19 @@ final class LayerMapper {
         }
         // Weights [nIn, nOut, kH, kW]: exactly ConvTranspose's layout, no flip.
         String w = weights(name + "_W", layer.getParam("W"));
-        String[] inputs = hasBias(layer) ? new String[] {input, w, vector(name + "_B", layer.getParam("b"))}
+        String[] inputs = hasBias(layer)
+                ? new String[] {input, w, vector(name + "_B", layer.getParam("b"))}
                 : new String[] {input, w};
-        return onnx.node("ConvTranspose", name, inputs, ints("kernel_shape", k[0], k[1]), ints("strides", s[0], s[1]),
-                ints("pads", pads), ints("output_padding", outputPadding), ints("dilations", 1, 1), intAttr("group", 1));
+        return onnx.node(
+                "ConvTranspose",
+                name,
+                inputs,
+                ints("kernel_shape", k[0], k[1]),
+                ints("strides", s[0], s[1]),
+                ints("pads", pads),
+                ints("output_padding", outputPadding),
+                ints("dilations", 1, 1),
+                intAttr("group", 1));
     }
 
     /** DL4J's cropping {@code [top, bottom, left, right]} as ONNX {@code Slice} over H and W. */
@@ -191,8 +212,13 @@ final class LayerMapper {
             gamma = vector(name + "_scale", layer.getParam("gamma"));
             beta = vector(name + "_bias", layer.getParam("beta"));
         }
-        String[] inputs = {input, gamma, beta, onnx.initializer(name + "_mean", mean, channels),
-            onnx.initializer(name + "_var", var, channels)};
+        String[] inputs = {
+            input,
+            gamma,
+            beta,
+            onnx.initializer(name + "_mean", mean, channels),
+            onnx.initializer(name + "_var", var, channels)
+        };
         return onnx.node("BatchNormalization", name, inputs, floatAttr("epsilon", (float) bn.getEps()));
     }
 
@@ -202,7 +228,8 @@ final class LayerMapper {
         }
         // W is [nIn, nOut] (stored in f order: read through a c-order copy): out = x W + b = Gemm(transB=0).
         String w = weights(name + "_W", layer.getParam("W"));
-        String b = hasBias(layer) ? vector(name + "_B", layer.getParam("b"))
+        String b = hasBias(layer)
+                ? vector(name + "_B", layer.getParam("b"))
                 : onnx.initializer(name + "_B", new float[(int) dense.getNOut()], dense.getNOut());
         return onnx.node("Gemm", name, new String[] {input, w, b}, intAttr("transA", 0), intAttr("transB", 0));
     }
@@ -213,7 +240,8 @@ final class LayerMapper {
         }
         if (fn instanceof ActivationGELU gelu) {
             if (gelu.isPrecise()) {
-                throw new UnsupportedLayerException(name, "GELU(precise=true), whose DL4J formula matches no ONNX form");
+                throw new UnsupportedLayerException(
+                        name, "GELU(precise=true), whose DL4J formula matches no ONNX form");
             }
             return sigmoidGelu(name, input);
         }

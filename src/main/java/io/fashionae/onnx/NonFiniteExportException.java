@@ -20,9 +20,20 @@ public class NonFiniteExportException extends UserException {
      * @param badParams    non-finite parameters of the model
      */
     public NonFiniteExportException(ModelPart part, String inputs, int dl4j, int onnx, int total, int badParams) {
-        super(String.format(Locale.ROOT, "the %s export check found non-finite values on %s (DL4J %,d, ONNX Runtime %,d of %,d)%s; "
-                        + "no ONNX file was written", part.fileName(), inputs, dl4j, onnx, total,
-                badParams > 0 ? String.format(Locale.ROOT, ": the model has %,d NaN or infinite parameters", badParams) : ""),
+        super(
+                String.format(
+                        Locale.ROOT,
+                        "the %s export check found non-finite values on %s (DL4J %,d, ONNX Runtime %,d of %,d)%s; "
+                                + "no ONNX file was written",
+                        part.fileName(),
+                        inputs,
+                        dl4j,
+                        onnx,
+                        total,
+                        badParams > 0
+                                ? String.format(
+                                        Locale.ROOT, ": the model has %,d NaN or infinite parameters", badParams)
+                                : ""),
                 "train the model again (a lower --lr if its loss diverged); the old ONNX files are unchanged");
     }
 }

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,13 +34,13 @@ public final class OnnxExport {
      * summation orders; measured differences are ~1e-7, a wrong mapping shows as 1e-2 and up.
      */
     public static final double REL_TOLERANCE = 1e-4;
+
     private static final Logger LOG = LoggerFactory.getLogger(OnnxExport.class);
     private static final int RANDOM_INPUTS = 16;
     /** Real validation images the callers pass for the check. */
     public static final int CHECK_IMAGES = 64;
 
-    private OnnxExport() {
-    }
+    private OnnxExport() {}
 
     /**
      * Parity figures of one exported file.
@@ -56,10 +56,17 @@ public final class OnnxExport {
      * @param maxDiffReal    max |ONNX - DL4J| on real images (their latents for the decoder)
      * @param maxAbsOutput   max |DL4J output| over both, the scale the tolerance is relative to
      */
-    public record PartReport(ModelPart part, String file, long bytes, String inputName, String inputShape,
-            String outputName, String outputShape,
-            double maxDiffRandom, double maxDiffReal, double maxAbsOutput) {
-    }
+    public record PartReport(
+            ModelPart part,
+            String file,
+            long bytes,
+            String inputName,
+            String inputShape,
+            String outputName,
+            String outputShape,
+            double maxDiffRandom,
+            double maxDiffReal,
+            double maxAbsOutput) {}
 
     /**
      * The export as a whole.
@@ -68,8 +75,7 @@ public final class OnnxExport {
      * @param tolerance relative tolerance each part passed
      * @param parts     one entry per file
      */
-    public record Report(long opset, double tolerance, List<PartReport> parts) {
-    }
+    public record Report(long opset, double tolerance, List<PartReport> parts) {}
 
     /**
      * Exports every part into {@code modelsDir}.
@@ -80,8 +86,9 @@ public final class OnnxExport {
      * @param sourceSha256   SHA-256 of the saved DL4J model file the export stands for, for provenance
      * @throws ExportCheckException when a part does not match DL4J (nothing is replaced then)
      */
-    public static Report exportAll(Autoencoder model, Path modelsDir, INDArray realImages, String trainingJson,
-            String sourceSha256) throws IOException {
+    public static Report exportAll(
+            Autoencoder model, Path modelsDir, INDArray realImages, String trainingJson, String sourceSha256)
+            throws IOException {
         List<PartReport> parts = new ArrayList<>();
         // ONNX files always hold 32-bit floats: a half-precision model is converted (and checked) as such.
         Autoencoder fp32 = model.toFloat32();
@@ -91,7 +98,8 @@ public final class OnnxExport {
         Map<Path, AtomicFiles.Writer> writers = new LinkedHashMap<>();
         for (ModelPart part : ModelPart.values()) {
             Path target = modelsDir.resolve(part.fileName());
-            writers.put(target, tmp -> parts.add(exportPart(fp32, part, target, tmp, real, trainingJson, sourceSha256)));
+            writers.put(
+                    target, tmp -> parts.add(exportPart(fp32, part, target, tmp, real, trainingJson, sourceSha256)));
         }
         AtomicFiles.writeAll(writers);
         Report report = new Report(OnnxExporter.OPSET, REL_TOLERANCE, parts);
@@ -99,14 +107,24 @@ public final class OnnxExport {
         return report;
     }
 
-    private static PartReport exportPart(Autoencoder model, ModelPart part, Path target, Path tmp, INDArray realImages,
-            String trainingJson, String sourceSha256) throws IOException {
-        OnnxMl.ModelProto proto = OnnxExporter.export(model, part,
+    private static PartReport exportPart(
+            Autoencoder model,
+            ModelPart part,
+            Path target,
+            Path tmp,
+            INDArray realImages,
+            String trainingJson,
+            String sourceSha256)
+            throws IOException {
+        OnnxMl.ModelProto proto = OnnxExporter.export(
+                model,
+                part,
                 ExportMetadata.of(model.config(), trainingJson, sourceSha256, FashionMnistClasses.NAMES, part));
         byte[] bytes = proto.toByteArray();
         INDArray random = part.takesImages()
                 ? randomImages(model)
-                : Nd4j.randn(DataType.FLOAT, RANDOM_INPUTS, model.config().latentDim()).muli(3);
+                : Nd4j.randn(DataType.FLOAT, RANDOM_INPUTS, model.config().latentDim())
+                        .muli(3);
         INDArray real = part.takesImages() ? realImages : model.encode(realImages);
         double[] figures = new double[3];
         Files.write(tmp, bytes);
@@ -121,10 +139,23 @@ public final class OnnxExport {
         if (!(Math.max(figures[0], figures[1]) <= REL_TOLERANCE * (1 + figures[2]))) {
             throw new ExportCheckException(part, figures[0], figures[1], figures[2]);
         }
-        LOG.info("Exported {} ({} bytes): max |ONNX - DL4J| {} random, {} real", target, bytes.length,
-                figures[0], figures[1]);
-        return new PartReport(part, target.toString(), bytes.length, part.inputName(), shape(model, part.takesImages()),
-                part.outputName(), shape(model, part.givesImages()), figures[0], figures[1], figures[2]);
+        LOG.info(
+                "Exported {} ({} bytes): max |ONNX - DL4J| {} random, {} real",
+                target,
+                bytes.length,
+                figures[0],
+                figures[1]);
+        return new PartReport(
+                part,
+                target.toString(),
+                bytes.length,
+                part.inputName(),
+                shape(model, part.takesImages()),
+                part.outputName(),
+                shape(model, part.givesImages()),
+                figures[0],
+                figures[1],
+                figures[2]);
     }
 
     private static INDArray randomImages(Autoencoder model) {
@@ -134,7 +165,8 @@ public final class OnnxExport {
 
     private static String shape(Autoencoder model, boolean image) {
         var c = model.config();
-        return image ? "[batch, " + c.imageChannels() + ", " + c.imageSize() + ", " + c.imageSize() + "]"
+        return image
+                ? "[batch, " + c.imageChannels() + ", " + c.imageSize() + ", " + c.imageSize() + "]"
                 : "[batch, " + c.latentDim() + "]";
     }
 
@@ -183,6 +215,8 @@ public final class OnnxExport {
     /** Non-finite parameters of the model, to say whether the model itself is broken. */
     private static int nonFinite(Autoencoder model) {
         INDArray params = model.graph().params();
-        return params == null ? 0 : nonFinite(params.dup().castTo(DataType.FLOAT).toFloatVector());
+        return params == null
+                ? 0
+                : nonFinite(params.dup().castTo(DataType.FLOAT).toFloatVector());
     }
 }

@@ -30,8 +30,7 @@ public final class OnnxExporter {
     /** Written into {@code producer_name}. */
     public static final String PRODUCER = "fashionae";
 
-    private OnnxExporter() {
-    }
+    private OnnxExporter() {}
 
     /** The ONNX model of {@code part} of {@code model}, with {@code metadata} as its {@code metadata_props}. */
     public static OnnxMl.ModelProto export(Autoencoder model, ModelPart part, Map<String, String> metadata) {
@@ -54,7 +53,8 @@ public final class OnnxExporter {
             String inputVertex = conf.getVertexInputs().get(name).get(0);
             String input = tensors.get(inputVertex);
             if (input == null) {
-                throw new UnsupportedLayerException(name, "its input '" + inputVertex + "' is outside the exported part");
+                throw new UnsupportedLayerException(
+                        name, "its input '" + inputVertex + "' is outside the exported part");
             }
             InputType inType = inputVertex.equals(GraphNames.IMAGE) ? imageType : types.get(inputVertex);
             input = mapper.preprocess(name, vertex.getPreProcessor(), input);
@@ -67,12 +67,16 @@ public final class OnnxExporter {
         onnx.renameLastOutput(last, part.outputName());
 
         OnnxMl.GraphProto.Builder g = onnx.graph();
-        g.addInput(part.takesImages()
-                ? OnnxGraphBuilder.floatValue(part.inputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                : OnnxGraphBuilder.floatValue(part.inputName(), config.latentDim()));
-        g.addOutput(part.givesImages()
-                ? OnnxGraphBuilder.floatValue(part.outputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
+        g.addInput(
+                part.takesImages()
+                        ? OnnxGraphBuilder.floatValue(
+                                part.inputName(), config.imageChannels(), config.imageSize(), config.imageSize())
+                        : OnnxGraphBuilder.floatValue(part.inputName(), config.latentDim()));
+        g.addOutput(
+                part.givesImages()
+                        ? OnnxGraphBuilder.floatValue(
+                                part.outputName(), config.imageChannels(), config.imageSize(), config.imageSize())
+                        : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
 
         OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -80,10 +84,13 @@ public final class OnnxExporter {
                 .setProducerVersion(metadata.getOrDefault(ExportMetadata.VERSION, ""))
                 .setDomain("io.fashionae")
                 .setModelVersion(1)
-                .setDocString("FashionAE " + part.name().toLowerCase() + " exported from a Deeplearning4j ComputationGraph")
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setDocString(
+                        "FashionAE " + part.name().toLowerCase() + " exported from a Deeplearning4j ComputationGraph")
+                .addOpsetImport(
+                        OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(g);
-        metadata.forEach((k, v) -> m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata.forEach((k, v) -> m.addMetadataProps(
+                OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }
 

@@ -82,7 +82,8 @@ public final class OnnxRuntimeInference implements Inference {
         OrtSession session = session(part);
         long n = input.size(0);
         float[] values = input.dataType() == DataType.FLOAT && input.isView() == false && input.ordering() == 'c'
-                ? input.data().asFloat() : input.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                ? input.data().asFloat()
+                : input.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int perItem = Math.toIntExact(input.length() / Math.max(1, n));
         long[] shape = input.shape().clone();
         float[] out = null;
@@ -91,9 +92,10 @@ public final class OnnxRuntimeInference implements Inference {
         for (long start = 0; start < n; start += CHUNK) {
             int m = (int) Math.min(CHUNK, n - start);
             shape[0] = m;
-            FloatBuffer chunk = FloatBuffer.wrap(values, Math.toIntExact(start * perItem), m * perItem).slice();
+            FloatBuffer chunk = FloatBuffer.wrap(values, Math.toIntExact(start * perItem), m * perItem)
+                    .slice();
             try (OnnxTensor in = OnnxTensor.createTensor(env, chunk, shape);
-                 OrtSession.Result result = session.run(Map.of(part.inputName(), in))) {
+                    OrtSession.Result result = session.run(Map.of(part.inputName(), in))) {
                 FloatBuffer got = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 if (out == null) {
                     outPerItem = got.remaining() / m;
@@ -101,7 +103,8 @@ public final class OnnxRuntimeInference implements Inference {
                 }
                 got.get(out, Math.toIntExact(start * outPerItem), m * outPerItem);
             } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime failed on the " + part + " snapshot: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "ONNX Runtime failed on the " + part + " snapshot: " + e.getMessage(), e);
             }
         }
         return out == null ? new float[0] : out;

@@ -8,7 +8,8 @@ public class UnsupportedLayerException extends UserException {
 
     /** @param layer the vertex name; {@code what} the setting that has no mapping */
     public UnsupportedLayerException(String layer, String what) {
-        super("cannot export layer '" + layer + "' to ONNX: " + what,
+        super(
+                "cannot export layer '" + layer + "' to ONNX: " + what,
                 "export models built by 'fashionae train'; their layers and settings all have exact ONNX mappings");
     }
 }

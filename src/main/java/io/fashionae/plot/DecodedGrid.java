@@ -16,10 +16,10 @@ import java.util.Locale;
 public final class DecodedGrid {
     /** Images drawn at most: a 32x32 grid, about 3,900 pixels a side. */
     public static final int MAX_IMAGES = 1024;
+
     private static final int MIN_COLUMNS = 8;
 
-    private DecodedGrid() {
-    }
+    private DecodedGrid() {}
 
     /**
      * What was drawn.

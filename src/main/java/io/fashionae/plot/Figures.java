@@ -1,9 +1,9 @@
 package io.fashionae.plot;
 
+import io.fashionae.latent.FigureData;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.latent.Plane;
-import io.fashionae.latent.FigureData;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +29,7 @@ public final class Figures {
     /** Decodes on a regular latent grid. */
     public static final String MANIFOLD = "manifold.png";
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** Writes every figure; the animation only when there are frames. Returns the files written. */
     public static List<Path> writeAll(FigureData data, List<LatentFrame> frames, Path reports) throws IOException {
@@ -40,19 +39,46 @@ public final class Figures {
         }
         Plane plane = data.plane();
         String suffix = plane.isProjection() ? " (PCA projection)" : "";
-        LatentScatter.Rendered fin = LatentScatter.renderWithArea(plane.project(data.validation()),
-                "Validation latent space" + suffix, plane.axisLabels(), null, true, 900, 680);
+        LatentScatter.Rendered fin = LatentScatter.renderWithArea(
+                plane.project(data.validation()),
+                "Validation latent space" + suffix,
+                plane.axisLabels(),
+                null,
+                true,
+                900,
+                680);
         written.add(png(fin.image(), reports.resolve(FINAL)));
-        io.fashionae.common.Json.writeFile(reports.resolve(FINAL_GEOMETRY), new PlotGeometry(
-                fin.image().getWidth(), fin.image().getHeight(), fin.dataArea(), fin.range(), data.validation().dim(), plane));
-        written.add(png(ImageGrid.captioned(data.samples(), 4, 3, "First images of a training batch"),
+        io.fashionae.common.Json.writeFile(
+                reports.resolve(FINAL_GEOMETRY),
+                new PlotGeometry(
+                        fin.image().getWidth(),
+                        fin.image().getHeight(),
+                        fin.dataArea(),
+                        fin.range(),
+                        data.validation().dim(),
+                        plane));
+        written.add(png(
+                ImageGrid.captioned(data.samples(), 4, 3, "First images of a training batch"),
                 reports.resolve(SAMPLES)));
-        written.add(png(ImageGrid.captioned(data.randomDecodes(), 4, 3, "Random latent points decoded" + suffix),
+        written.add(png(
+                ImageGrid.captioned(data.randomDecodes(), 4, 3, "Random latent points decoded" + suffix),
                 reports.resolve(RANDOM_DECODES)));
-        written.add(png(ImageGrid.captioned(data.reconstructions(), data.reconstructions().count() / 2, 2,
-                "Validation images (top) and their reconstructions (bottom)"), reports.resolve(RECONSTRUCTIONS)));
-        written.add(png(ImageGrid.manifold(data.manifold(), data.gridSize(), data.xRange(), data.yRange(),
-                plane.axisLabels(), "Decoded latent grid" + suffix), reports.resolve(MANIFOLD)));
+        written.add(png(
+                ImageGrid.captioned(
+                        data.reconstructions(),
+                        data.reconstructions().count() / 2,
+                        2,
+                        "Validation images (top) and their reconstructions (bottom)"),
+                reports.resolve(RECONSTRUCTIONS)));
+        written.add(png(
+                ImageGrid.manifold(
+                        data.manifold(),
+                        data.gridSize(),
+                        data.xRange(),
+                        data.yRange(),
+                        plane.axisLabels(),
+                        "Decoded latent grid" + suffix),
+                reports.resolve(MANIFOLD)));
         return written;
     }
 

@@ -42,7 +42,13 @@ public final class FramePlotter implements FrameSink {
     }
 
     static String title(LatentFrame f, Plane plane) {
-        return String.format(Locale.ROOT, "Step %d (epoch %d)  loss %.4f  5-NN %.3f%s",
-                f.step(), f.epoch(), f.loss(), f.knn5(), plane.isProjection() ? "  [PCA]" : "");
+        return String.format(
+                Locale.ROOT,
+                "Step %d (epoch %d)  loss %.4f  5-NN %.3f%s",
+                f.step(),
+                f.epoch(),
+                f.loss(),
+                f.knn5(),
+                plane.isProjection() ? "  [PCA]" : "");
     }
 }

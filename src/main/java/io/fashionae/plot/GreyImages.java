@@ -19,12 +19,12 @@ import javax.imageio.ImageIO;
  * file.
  */
 public final class GreyImages {
-    private GreyImages() {
-    }
+    private GreyImages() {}
 
     /** Whether {@code path} names a PNG by its extension. */
     public static boolean isPng(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        return path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
     }
 
     /**
@@ -38,13 +38,19 @@ public final class GreyImages {
             if (Files.isDirectory(input)) {
                 List<Path> pngs;
                 try (Stream<Path> entries = Files.list(input)) {
-                    pngs = entries.filter(p -> isPng(p) && Files.isRegularFile(p)).sorted().toList();
+                    pngs = entries.filter(p -> isPng(p) && Files.isRegularFile(p))
+                            .sorted()
+                            .toList();
                 } catch (IOException e) {
-                    throw new UserException("cannot list the folder " + input + " (" + e.getClass().getSimpleName() + ")",
-                            "check its permissions", e);
+                    throw new UserException(
+                            "cannot list the folder " + input + " ("
+                                    + e.getClass().getSimpleName() + ")",
+                            "check its permissions",
+                            e);
                 }
                 if (pngs.isEmpty()) {
-                    throw new UserException(input + " is a folder with no .png files in it",
+                    throw new UserException(
+                            input + " is a folder with no .png files in it",
                             "pass PNG files, a folder of PNGs, or one IDX images file");
                 }
                 files.addAll(pngs);
@@ -71,9 +77,11 @@ public final class GreyImages {
             if (e.getCause() instanceof NoSuchFileException || !Files.exists(file)) {
                 throw new UserException("image file " + file + " not found", "check the path", e);
             }
-            throw new UserException(file + " is not a readable PNG: truncated or damaged ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
-                    "pass 28x28 or 32x32 grey PNG files, or an IDX images file", e);
+            throw new UserException(
+                    file + " is not a readable PNG: truncated or damaged ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                    "pass 28x28 or 32x32 grey PNG files, or an IDX images file",
+                    e);
         }
         if (img == null) {
             throw new UserException(file + " is not a readable image", "pass PNG files or an IDX images file");
@@ -84,13 +92,16 @@ public final class GreyImages {
         } else if (img.getWidth() == paddedSide && img.getHeight() == paddedSide) {
             pad = 0;
         } else {
-            throw new UserException(file + " is " + img.getWidth() + "x" + img.getHeight() + ", expected " + side + "x"
-                    + side + " or " + paddedSide + "x" + paddedSide, "resize it first (white item on black, like Fashion-MNIST)");
+            throw new UserException(
+                    file + " is " + img.getWidth() + "x" + img.getHeight() + ", expected " + side + "x" + side + " or "
+                            + paddedSide + "x" + paddedSide,
+                    "resize it first (white item on black, like Fashion-MNIST)");
         }
         for (int r = 0; r < img.getHeight(); r++) {
             for (int c = 0; c < img.getWidth(); c++) {
                 int rgb = img.getRGB(c, r);
-                float grey = (0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
+                float grey =
+                        (0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff)) / 255f;
                 out[offset + (r + pad) * paddedSide + c + pad] = grey;
             }
         }

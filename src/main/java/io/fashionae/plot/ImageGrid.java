@@ -18,8 +18,7 @@ public final class ImageGrid {
     private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
-    private ImageGrid() {
-    }
+    private ImageGrid() {}
 
     /** {@code images} in rows of {@code cols}, each scaled {@code scale} times with its caption above. */
     public static BufferedImage captioned(ImageSet images, int cols, int scale, String title) {
@@ -42,8 +41,13 @@ public final class ImageGrid {
     }
 
     /** The manifold: decodes on a grid, x to the right and y upwards, with tick labels. */
-    public static BufferedImage manifold(ImageSet images, int gridSize, double[] xRange, double[] yRange,
-            java.util.List<String> axisLabels, String title) {
+    public static BufferedImage manifold(
+            ImageSet images,
+            int gridSize,
+            double[] xRange,
+            double[] yRange,
+            java.util.List<String> axisLabels,
+            String title) {
         int scale = 2;
         int side = images.side() * scale;
         int left = 70;

@@ -15,8 +15,7 @@ import javax.imageio.stream.ImageOutputStream;
 
 /** Writes PNGs and looping animated GIFs, atomically. */
 public final class Images {
-    private Images() {
-    }
+    private Images() {}
 
     /** Writes {@code image} as a PNG. */
     public static void writePng(BufferedImage image, Path target) throws IOException {
@@ -36,7 +35,8 @@ public final class Images {
                 writer.prepareWriteSequence(null);
                 for (BufferedImage frame : frames) {
                     BufferedImage rgb = toRgb(frame);
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), null);
+                    IIOMetadata meta =
+                            writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), null);
                     configure(meta, delayMillis);
                     writer.writeToSequence(new IIOImage(rgb, null, meta), null);
                 }

@@ -22,8 +22,7 @@ import org.jfree.data.xy.DefaultXYDataset;
 public final class LatentScatter {
     private static final int DOT = 2;
 
-    private LatentScatter() {
-    }
+    private LatentScatter() {}
 
     /**
      * Draws {@code plane} (2-D points).
@@ -32,9 +31,16 @@ public final class LatentScatter {
      * @param axisLabels x and y axis labels
      * @param grid       draw a light grid (the seed's final plot has one)
      */
-    public static BufferedImage render(LatentPoints plane, String title, List<String> axisLabels, AxisRange range,
-            boolean grid, int width, int height) {
-        return renderWithArea(plane, title, axisLabels, range, grid, width, height).image();
+    public static BufferedImage render(
+            LatentPoints plane,
+            String title,
+            List<String> axisLabels,
+            AxisRange range,
+            boolean grid,
+            int width,
+            int height) {
+        return renderWithArea(plane, title, axisLabels, range, grid, width, height)
+                .image();
     }
 
     /**
@@ -45,12 +51,17 @@ public final class LatentScatter {
      * @param dataArea x, y, width, height of the data area in pixels
      * @param range    the axis ranges drawn
      */
-    public record Rendered(BufferedImage image, double[] dataArea, AxisRange range) {
-    }
+    public record Rendered(BufferedImage image, double[] dataArea, AxisRange range) {}
 
     /** Like {@link #render} and also returns the data area's geometry. */
-    public static Rendered renderWithArea(LatentPoints plane, String title, List<String> axisLabels, AxisRange range,
-            boolean grid, int width, int height) {
+    public static Rendered renderWithArea(
+            LatentPoints plane,
+            String title,
+            List<String> axisLabels,
+            AxisRange range,
+            boolean grid,
+            int width,
+            int height) {
         DefaultXYDataset data = new DefaultXYDataset();
         int[] counts = new int[FashionMnistClasses.COUNT];
         for (int label : plane.labels()) {
@@ -108,7 +119,9 @@ public final class LatentScatter {
         org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
         BufferedImage image = chart.createBufferedImage(width, height, info);
         java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
-        return new Rendered(image, new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()},
+        return new Rendered(
+                image,
+                new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()},
                 new AxisRange(x.getLowerBound(), x.getUpperBound(), y.getLowerBound(), y.getUpperBound()));
     }
 }

@@ -7,11 +7,18 @@ import java.util.List;
 public final class Palette {
     /** tab10, in label order. */
     public static final List<Color> TAB10 = List.of(
-            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-            new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf));
+            new Color(0x1f77b4),
+            new Color(0xff7f0e),
+            new Color(0x2ca02c),
+            new Color(0xd62728),
+            new Color(0x9467bd),
+            new Color(0x8c564b),
+            new Color(0xe377c2),
+            new Color(0x7f7f7f),
+            new Color(0xbcbd22),
+            new Color(0x17becf));
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The colour of {@code label} with the seed's alpha of 0.9. */
     public static Color classColor(int label) {

@@ -14,8 +14,7 @@ final class ExplorerGrid {
     /** Cells per side: 48 x 48 = 2,304 decodes, one per ~15 px of the plot. */
     static final int CELLS = 48;
 
-    private ExplorerGrid() {
-    }
+    private ExplorerGrid() {}
 
     /** Decodes the grid of {@code geometry}'s data area; cell (r, c) is at the sprite's (c*side, r*side). */
     static BufferedImage render(Path decoderFile, PlotGeometry geometry) {

@@ -37,12 +37,11 @@ public final class ReportWriter {
     /** Builds the page's data tree; reading and writing it go through {@link Json}. */
     private static final JsonNodeFactory TREE = JsonNodeFactory.instance;
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** Builds the page from {@code reports} (and the ONNX files in {@code models}); returns its path. */
     public static Path write(Path reports, Path models) throws IOException {
-        return write(reports, models, warning -> { });
+        return write(reports, models, warning -> {});
     }
 
     /**
@@ -55,7 +54,8 @@ public final class ReportWriter {
     public static Path write(Path reports, Path models, java.util.function.Consumer<String> warn) throws IOException {
         Path metricsFile = reports.resolve("metrics.json");
         if (!Files.isRegularFile(metricsFile)) {
-            throw new UserException("no metrics.json in " + reports, "train first ('make train'), or pass --reports DIR of a run");
+            throw new UserException(
+                    "no metrics.json in " + reports, "train first ('make train'), or pass --reports DIR of a run");
         }
         ObjectNode data = TREE.objectNode();
         data.set("metrics", read(metricsFile));
@@ -92,8 +92,9 @@ public final class ReportWriter {
             lost.add("the ONNX section (needs onnx-export.json)");
         }
         if (!lost.isEmpty()) {
-            throw new UserException(index + " has " + String.join(" and ", lost) + ", which --models " + models
-                    + " cannot rebuild; the page was left as it was",
+            throw new UserException(
+                    index + " has " + String.join(" and ", lost) + ", which --models " + models
+                            + " cannot rebuild; the page was left as it was",
                     "pass the run's --models folder, or delete " + index + " to rebuild without them");
         }
     }
@@ -106,7 +107,8 @@ public final class ReportWriter {
         }
         List<String> missing = new ArrayList<>();
         for (JsonNode s : steps) {
-            String src = String.format(Locale.ROOT, "latent/step-%04d.png", s.get("step").asInt());
+            String src = String.format(
+                    Locale.ROOT, "latent/step-%04d.png", s.get("step").asInt());
             if (Files.isRegularFile(reports.resolve(src))) {
                 ObjectNode f = frames.addObject();
                 f.setAll((ObjectNode) s);
@@ -116,7 +118,8 @@ public final class ReportWriter {
             }
         }
         if (!missing.isEmpty()) {
-            warn.accept(missing.size() + " of " + steps.size() + " latent frames in metrics.json have no PNG in " + reports
+            warn.accept(missing.size() + " of " + steps.size() + " latent frames in metrics.json have no PNG in "
+                    + reports
                     + " (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
                     + (missing.size() > 3 ? ", ..." : "") + "): the player leaves them out");
         }
@@ -126,10 +129,22 @@ public final class ReportWriter {
     private static ArrayNode figures(Path reports) {
         ArrayNode out = TREE.arrayNode();
         String[][] known = {
-            {Figures.EVOLUTION, "Latent space while it learns", "Animation of the validation latent space, every 10 steps"},
-            {Figures.FINAL, "Final latent space", "Scatter plot of the validation set's latent vectors, coloured by class"},
+            {
+                Figures.EVOLUTION,
+                "Latent space while it learns",
+                "Animation of the validation latent space, every 10 steps"
+            },
+            {
+                Figures.FINAL,
+                "Final latent space",
+                "Scatter plot of the validation set's latent vectors, coloured by class"
+            },
             {Figures.RECONSTRUCTIONS, "Reconstructions", "One validation image per class above its reconstruction"},
-            {Figures.RANDOM_DECODES, "Random latent points decoded", "Eight decodes of random points in the latent range"},
+            {
+                Figures.RANDOM_DECODES,
+                "Random latent points decoded",
+                "Eight decodes of random points in the latent range"
+            },
             {Figures.MANIFOLD, "Decoded latent grid", "Decodes on a regular grid over the latent range"},
             {Figures.SAMPLES, "Training samples", "The first four images of a training batch with their classes"},
         };
@@ -148,7 +163,8 @@ public final class ReportWriter {
     private static JsonNode explorer(Path reports, Path models, boolean probeOnly) throws IOException {
         Path geometryFile = reports.resolve(Figures.FINAL_GEOMETRY);
         Path decoder = models.resolve("decoder.onnx");
-        if (!Files.isRegularFile(geometryFile) || !Files.isRegularFile(decoder)
+        if (!Files.isRegularFile(geometryFile)
+                || !Files.isRegularFile(decoder)
                 || !Files.isRegularFile(reports.resolve(Figures.FINAL))) {
             return TREE.nullNode();
         }
@@ -178,8 +194,8 @@ public final class ReportWriter {
         try {
             return Json.readTree(file);
         } catch (IOException e) {
-            throw new UserException(file + " is not valid JSON (" + e.getClass().getSimpleName() + ")",
-                    "train again to rewrite it", e);
+            throw new UserException(
+                    file + " is not valid JSON (" + e.getClass().getSimpleName() + ")", "train again to rewrite it", e);
         }
     }
 

@@ -17,8 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * when the data can be found without downloading, on random inputs otherwise.
  */
 public final class ExportRun {
-    private ExportRun() {
-    }
+    private ExportRun() {}
 
     /**
      * Exports {@code model} into {@code modelsDir}.
@@ -28,14 +27,16 @@ public final class ExportRun {
      */
     public static OnnxExport.Report execute(StoredModel model, Path modelsDir, DataConfig data, Consumer<String> warn)
             throws IOException {
-        return OnnxExport.exportAll(model.restore(false), modelsDir, checkImages(model, data, warn), model.trainingJson(),
-                model.sha256());
+        return OnnxExport.exportAll(
+                model.restore(false), modelsDir, checkImages(model, data, warn), model.trainingJson(), model.sha256());
     }
 
     private static INDArray checkImages(StoredModel model, DataConfig data, Consumer<String> warn) {
         try {
-            return new FashionMnistDataModule(DataLocator.standard().locate(data), model.config().imageSize(), 0,
-                    OnnxExport.CHECK_IMAGES).validation().images();
+            return new FashionMnistDataModule(
+                            DataLocator.standard().locate(data), model.config().imageSize(), 0, OnnxExport.CHECK_IMAGES)
+                    .validation()
+                    .images();
         } catch (UserException e) {
             warn.accept(e.getMessage() + "; checking the export on random inputs only");
             return null;

@@ -16,30 +16,23 @@ import java.util.Map;
 public interface RunEvents extends TrainingProgress {
 
     /** Nothing reported at all (tests, embedding). */
-    RunEvents NONE = new RunEvents() {
-    };
+    RunEvents NONE = new RunEvents() {};
 
     /** The model is built or restored and about to train. */
-    default void modelReady(ModelSummary summary) {
-    }
+    default void modelReady(ModelSummary summary) {}
 
     /** Training is over: the final metrics, the model and metrics files. */
-    default void trained(TrainingResult result) {
-    }
+    default void trained(TrainingResult result) {}
 
     /** A figure (PNG or GIF) was written. */
-    default void figureWritten(Path file) {
-    }
+    default void figureWritten(Path file) {}
 
     /** The ONNX files were written and checked. */
-    default void exported(OnnxExport.Report report) {
-    }
+    default void exported(OnnxExport.Report report) {}
 
     /** Something went wrong that does not stop the run. */
-    default void warning(String message) {
-    }
+    default void warning(String message) {}
 
     /** The report was written: the run is done; {@code phases} says where its wall time went, in seconds. */
-    default void finished(Path report, Map<String, Double> phases) {
-    }
+    default void finished(Path report, Map<String, Double> phases) {}
 }

@@ -28,8 +28,7 @@ import java.util.Map;
  * images; and the HTML report. {@code metrics.json} gets the run's phases.
  */
 public final class TrainingRun {
-    private TrainingRun() {
-    }
+    private TrainingRun() {}
 
     /**
      * What the run produced.
@@ -40,8 +39,12 @@ public final class TrainingRun {
      * @param report   the HTML report
      * @param phases   where the wall time went, in seconds, by phase
      */
-    public record Result(TrainingResult training, List<Path> figures, OnnxExport.Report export, Path report,
-                         Map<String, Double> phases) {
+    public record Result(
+            TrainingResult training,
+            List<Path> figures,
+            OnnxExport.Report export,
+            Path report,
+            Map<String, Double> phases) {
         /** Copies the collections. */
         public Result {
             figures = List.copyOf(figures);
@@ -82,8 +85,11 @@ public final class TrainingRun {
         figures.forEach(events::figureWritten);
         phases.end("figures");
 
-        OnnxExport.Report export = OnnxExport.exportAll(trained.model(), job.output().modelsDir(),
-                start.data().validation().first(OnnxExport.CHECK_IMAGES).images(), Json.write(job.training()),
+        OnnxExport.Report export = OnnxExport.exportAll(
+                trained.model(),
+                job.output().modelsDir(),
+                start.data().validation().first(OnnxExport.CHECK_IMAGES).images(),
+                Json.write(job.training()),
                 Sha256.of(trained.modelFile()));
         events.exported(export);
         phases.end("export");

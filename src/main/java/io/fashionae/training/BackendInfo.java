@@ -27,7 +27,8 @@ public record BackendInfo(String backend, String natives, String device, String 
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         boolean cuda = backend.contains("Cublas");
-        String device = cuda ? String.valueOf(env.getOrDefault("cuda.devicesInformation", "CUDA device"))
+        String device = cuda
+                ? String.valueOf(env.getOrDefault("cuda.devicesInformation", "CUDA device"))
                 : "CPU (" + Runtime.getRuntime().availableProcessors() + " cores)";
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
         int threads = Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "0")));
@@ -50,7 +51,8 @@ public record BackendInfo(String backend, String natives, String device, String 
 
     /** One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2) on CPU (2 cores), BLAS OPENBLAS, 2 threads}. */
     public String describe() {
-        return "ND4J backend " + backend + " (" + natives + ") on " + device + ", BLAS " + blas + ", " + threads + " threads";
+        return "ND4J backend " + backend + " (" + natives + ") on " + device + ", BLAS " + blas + ", " + threads
+                + " threads";
     }
 
     private static boolean cudaOnClasspath() {

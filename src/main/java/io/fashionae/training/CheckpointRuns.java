@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 public final class CheckpointRuns {
     /** File in a run's folder that says it trained all its epochs. */
     public static final String FINISHED_MARKER = "finished";
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Path root;
 
@@ -61,8 +62,8 @@ public final class CheckpointRuns {
 
     /** A new run id: the start time (UTC, to the second) and four random hex digits. */
     public static String newId(Instant start) {
-        return "run-" + ID_TIME.format(start) + "-" + String.format(Locale.ROOT, "%04x",
-                ThreadLocalRandom.current().nextInt(0x10000));
+        return "run-" + ID_TIME.format(start) + "-"
+                + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     /** The folder of run {@code runId} under {@code root}; {@code root} itself for a run without an id. */
@@ -83,7 +84,8 @@ public final class CheckpointRuns {
         try (Stream<Path> entries = Files.list(root)) {
             for (Path dir : entries.filter(Files::isDirectory)
                     .filter(d -> d.getFileName().toString().startsWith("run-"))
-                    .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList()) {
+                    .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+                    .toList()) {
                 Run run = read(dir.getFileName().toString(), dir);
                 if (run.newest() != null) {
                     runs.add(run);
@@ -106,7 +108,8 @@ public final class CheckpointRuns {
     public void requireNoInterrupted() throws IOException {
         for (Run run : list()) {
             if (run.id() != null && !run.finished()) {
-                throw new UserException("an interrupted training run has checkpoints here: " + run.describe(),
+                throw new UserException(
+                        "an interrupted training run has checkpoints here: " + run.describe(),
                         "continue it with --resume, or delete " + run.dir() + " to start afresh");
             }
         }
@@ -124,7 +127,8 @@ public final class CheckpointRuns {
         List<Run> withId = runs.stream().filter(r -> r.id() != null).toList();
         List<Run> candidates = withId.isEmpty() ? runs : withId;
         if (candidates.isEmpty()) {
-            throw new UserException("no checkpoint to resume from in " + root,
+            throw new UserException(
+                    "no checkpoint to resume from in " + root,
                     "train without --resume, or pass the --models folder of the interrupted run");
         }
         for (int i = candidates.size() - 1; i >= 0; i--) {

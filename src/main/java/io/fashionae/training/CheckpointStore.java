@@ -38,7 +38,8 @@ public final class CheckpointStore {
      * @param state    where the run stood
      * @param skipped  one line for each newer checkpoint that could not be read, and why
      */
-    public record Restored(Path file, Autoencoder model, TrainingConfig training, TrainingState state, List<String> skipped) {
+    public record Restored(
+            Path file, Autoencoder model, TrainingConfig training, TrainingState state, List<String> skipped) {
         /** Copies the list. */
         public Restored {
             skipped = List.copyOf(skipped);
@@ -93,7 +94,8 @@ public final class CheckpointStore {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
+                    .sorted(Comparator.comparing((Path f) -> f.getFileName().toString())
+                            .reversed())
                     .toList();
         }
     }
@@ -112,7 +114,8 @@ public final class CheckpointStore {
     public Restored restoreNewest() throws IOException {
         List<Path> all = list();
         if (all.isEmpty()) {
-            throw new UserException("no checkpoint to resume from in " + dir,
+            throw new UserException(
+                    "no checkpoint to resume from in " + dir,
                     "train without --resume, or pass the --models folder of the interrupted run");
         }
         List<String> skipped = new ArrayList<>();
@@ -123,8 +126,9 @@ public final class CheckpointStore {
                 skipped.add("checkpoint " + file.getFileName() + " is unreadable (" + reason(e) + ")");
             }
         }
-        throw new UserException("none of the " + all.size() + " checkpoints in " + dir + " can be read: "
-                + String.join("; ", skipped), "train again without --resume");
+        throw new UserException(
+                "none of the " + all.size() + " checkpoints in " + dir + " can be read: " + String.join("; ", skipped),
+                "train again without --resume");
     }
 
     private static Restored read(Path file, List<String> skipped) throws IOException {
@@ -134,8 +138,12 @@ public final class CheckpointStore {
         if (trainingJson == null || stateJson == null) {
             throw new IOException("not a checkpoint: no training settings or state");
         }
-        return new Restored(file, stored.restore(true), Json.read(trainingJson, TrainingConfig.class),
-                Json.read(stateJson, TrainingState.class), skipped);
+        return new Restored(
+                file,
+                stored.restore(true),
+                Json.read(trainingJson, TrainingConfig.class),
+                Json.read(stateJson, TrainingState.class),
+                skipped);
     }
 
     private static String reason(Exception e) {

@@ -24,5 +24,4 @@ public record EpochMetrics(
         double learningRate,
         double rssMb,
         double peakRssMb,
-        double heapUsedMb) {
-}
+        double heapUsedMb) {}

@@ -1,9 +1,9 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.ImageSet;
 import io.fashionae.latent.LatentPoints;
@@ -26,8 +26,7 @@ public final class FigureDataBuilder {
     private static final int RANDOM_POINTS = 8;
     private static final int GRID = 15;
 
-    private FigureDataBuilder() {
-    }
+    private FigureDataBuilder() {}
 
     /** Computes every figure's data; {@code seed} fixes the training batch and the random points. */
     public static FigureData compute(Inference model, int latentDim, FashionMnistDataModule data, long seed) {
@@ -39,9 +38,16 @@ public final class FigureDataBuilder {
         float[] yr = onPlane.range(1);
         double[] xRange = {xr[0], xr[1]};
         double[] yRange = {yr[0], yr[1]};
-        return new FigureData(latents, plane, samples(data, seed), reconstructions(model, val),
-                randomDecodes(model, latentDim, plane, xRange, yRange, seed), manifold(model, latentDim, plane, xRange, yRange),
-                GRID, xRange, yRange);
+        return new FigureData(
+                latents,
+                plane,
+                samples(data, seed),
+                reconstructions(model, val),
+                randomDecodes(model, latentDim, plane, xRange, yRange, seed),
+                manifold(model, latentDim, plane, xRange, yRange),
+                GRID,
+                xRange,
+                yRange);
     }
 
     private static ImageSet samples(FashionMnistDataModule data, long seed) {
@@ -67,7 +73,12 @@ public final class FigureDataBuilder {
         }
         int[] rows = firstOfClass.stream().mapToInt(Integer::intValue).toArray();
         INDArray inputs = Nd4j.pullRows(val.images().reshape(val.size(), -1), 1, rows)
-                .reshape('c', rows.length, val.images().size(1), val.images().size(2), val.images().size(3));
+                .reshape(
+                        'c',
+                        rows.length,
+                        val.images().size(1),
+                        val.images().size(2),
+                        val.images().size(3));
         INDArray both = Nd4j.concat(0, inputs, model.reconstruct(inputs));
         List<String> titles = new ArrayList<>();
         for (int i : rows) {

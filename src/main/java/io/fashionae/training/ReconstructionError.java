@@ -35,8 +35,11 @@ public record ReconstructionError(double mse, double mse28, double[] perClassMse
             INDArray x = ds.getFeatures();
             INDArray diff = model.reconstruct(x).subi(x);
             long side = x.size(3);
-            INDArray crop = diff.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(pad, side - pad), NDArrayIndex.interval(pad, side - pad));
+            INDArray crop = diff.get(
+                    NDArrayIndex.all(),
+                    NDArrayIndex.all(),
+                    NDArrayIndex.interval(pad, side - pad),
+                    NDArrayIndex.interval(pad, side - pad));
             double[] perImage = diff.mul(diff).sum(1, 2, 3).toDoubleVector();
             int[] labels = ds.getLabels().argMax(1).toIntVector();
             for (int i = 0; i < perImage.length; i++) {

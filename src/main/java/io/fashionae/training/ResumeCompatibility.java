@@ -14,28 +14,36 @@ import java.util.Objects;
  * grow, to train a finished run further.
  */
 public final class ResumeCompatibility {
-    private ResumeCompatibility() {
-    }
+    private ResumeCompatibility() {}
 
     /**
      * @throws UserException naming every setting that differs, with the checkpoint's value and the new one
      */
-    public static void check(CheckpointStore.Restored restored, ModelConfig model, TrainingConfig training, PlotConfig plots) {
-        List<String> differences = differences(restored.model().config(), restored.training(), restored.state().plots(),
-                model, training, plots);
+    public static void check(
+            CheckpointStore.Restored restored, ModelConfig model, TrainingConfig training, PlotConfig plots) {
+        List<String> differences = differences(
+                restored.model().config(), restored.training(), restored.state().plots(), model, training, plots);
         if (restored.state().epoch() > training.epochs() + 1
-                || (restored.state().epoch() == training.epochs() + 1 && restored.state().batchesDone() > 0)) {
-            differences.add("epochs (checkpoint is in epoch " + restored.state().epoch() + ", now --epochs " + training.epochs() + ")");
+                || (restored.state().epoch() == training.epochs() + 1
+                        && restored.state().batchesDone() > 0)) {
+            differences.add("epochs (checkpoint is in epoch " + restored.state().epoch() + ", now --epochs "
+                    + training.epochs() + ")");
         }
         if (!differences.isEmpty()) {
-            throw new UserException("cannot resume from " + restored.file().getFileName() + ": "
-                    + String.join(", ", differences) + " differ",
+            throw new UserException(
+                    "cannot resume from " + restored.file().getFileName() + ": " + String.join(", ", differences)
+                            + " differ",
                     "rerun with the interrupted run's options, or train without --resume");
         }
     }
 
-    static List<String> differences(ModelConfig oldModel, TrainingConfig oldTraining, PlotConfig oldPlots,
-                                    ModelConfig model, TrainingConfig training, PlotConfig plots) {
+    static List<String> differences(
+            ModelConfig oldModel,
+            TrainingConfig oldTraining,
+            PlotConfig oldPlots,
+            ModelConfig model,
+            TrainingConfig training,
+            PlotConfig plots) {
         List<String> d = new ArrayList<>();
         compare(d, "--layers", oldModel.layers(), model.layers());
         compare(d, "--kernels", oldModel.kernels(), model.kernels());

@@ -60,6 +60,5 @@ public record RunMetrics(
             double valMse,
             @JsonProperty("val_mse_28") double valMse28,
             @JsonProperty("knn5_accuracy") double knn5Accuracy,
-            Map<String, Double> perClassMse) {
-    }
+            Map<String, Double> perClassMse) {}
 }

@@ -64,7 +64,9 @@ public final class RunPhases {
     /** The phases so far, with their total. */
     public Map<String, Double> asMap() {
         Map<String, Double> all = new LinkedHashMap<>(seconds);
-        all.put("total", seconds.values().stream().mapToDouble(Double::doubleValue).sum());
+        all.put(
+                "total",
+                seconds.values().stream().mapToDouble(Double::doubleValue).sum());
         return all;
     }
 

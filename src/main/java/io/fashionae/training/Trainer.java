@@ -5,10 +5,10 @@ import io.fashionae.common.ProcessMemory;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
-import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.dataset.ImagePadding;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
+import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.ImagePadding;
 import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.model.Autoencoder;
@@ -50,6 +50,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /** Inference batch for validation: large enough to keep the cores busy, small enough for any laptop. */
     private static final int VALIDATION_BATCH = 500;
+
     private static final int KNN_K = 5;
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -59,6 +60,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     /** The one listener whose state a checkpoint keeps, or null. */
     private final StatefulListener stateful;
+
     private final Checkpointer checkpointer;
     private final StopSignal stop;
 
@@ -66,6 +68,7 @@ public final class Trainer {
     private TrainingState state;
     /** Every step's loss, for the report's curve: float is plenty and keeps metrics.json small. */
     private final List<Float> stepLosses = new ArrayList<>();
+
     private long sessionStartNanos;
 
     /**
@@ -77,17 +80,24 @@ public final class Trainer {
      * @param checkpointer writes the checkpoints, when due and at each epoch's end
      * @param stop         polled between steps; when raised, the trainer checkpoints and stops
      */
-    public Trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners,
-                   Checkpointer checkpointer, StopSignal stop) {
+    public Trainer(
+            TrainingConfig config,
+            OutputConfig output,
+            TrainingProgress progress,
+            List<TrainingListener> listeners,
+            Checkpointer checkpointer,
+            StopSignal stop) {
         this.config = config;
         this.output = output;
         this.progress = progress;
         this.listeners = List.copyOf(listeners);
-        List<StatefulListener> withState = this.listeners.stream().filter(StatefulListener.class::isInstance)
-                .map(StatefulListener.class::cast).toList();
+        List<StatefulListener> withState = this.listeners.stream()
+                .filter(StatefulListener.class::isInstance)
+                .map(StatefulListener.class::cast)
+                .toList();
         if (withState.size() > 1) {
-            throw new IllegalArgumentException("a checkpoint keeps one listener's state; got " + withState.size()
-                    + " stateful listeners");
+            throw new IllegalArgumentException(
+                    "a checkpoint keeps one listener's state; got " + withState.size() + " stateful listeners");
         }
         this.stateful = withState.isEmpty() ? null : withState.get(0);
         this.checkpointer = checkpointer;
@@ -102,7 +112,8 @@ public final class Trainer {
      * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
      * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
      */
-    public TrainingResult fit(Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
+    public TrainingResult fit(
+            Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
         checkpointer.begin(start.runId());
         if (stateful != null) {
@@ -124,9 +135,16 @@ public final class Trainer {
 
             long valStart = System.nanoTime();
             last = validate(inference, data, epoch, pad);
-            EpochMetrics m = new EpochMetrics(epoch, state.epochLossSum() / state.batchesDone(), last.mse(),
-                    state.epochTrainSeconds(), state.epochImages() / state.epochTrainSeconds(), seconds(valStart),
-                    config.learningRate(), ProcessMemory.rssBytes() / MIB, ProcessMemory.peakRssBytes() / MIB,
+            EpochMetrics m = new EpochMetrics(
+                    epoch,
+                    state.epochLossSum() / state.batchesDone(),
+                    last.mse(),
+                    state.epochTrainSeconds(),
+                    state.epochImages() / state.epochTrainSeconds(),
+                    seconds(valStart),
+                    config.learningRate(),
+                    ProcessMemory.rssBytes() / MIB,
+                    ProcessMemory.peakRssBytes() / MIB,
                     ProcessMemory.heapUsedBytes() / MIB);
             graph.incrementEpochCount();
             progress.epochEnded(m, config.epochs());
@@ -142,7 +160,8 @@ public final class Trainer {
             // Resumed from the checkpoint of the last epoch: only the final figures were missing.
             last = validate(inference, data, config.epochs(), pad);
         }
-        RunMetrics done = metrics(model, data, backend, finalMetrics(inference, model.config().latentDim(), data, last));
+        RunMetrics done = metrics(
+                model, data, backend, finalMetrics(inference, model.config().latentDim(), data, last));
         writeMetrics(done);
         checkpointer.finish();
         return new TrainingResult(model, done, output.modelFile(), output.metricsFile());
@@ -163,8 +182,12 @@ public final class Trainer {
             }
             // The step's own time: a latent frame drawn inside it is timed apart (listener_seconds).
             state = afterStep(loss, x.size(0), seconds(t0) - (listenerSeconds() - framesBefore));
-            progress.batchDone(Phase.TRAIN, state.batchesDone(), state.epochImages(),
-                    state.epochLossSum() / state.batchesDone(), config.learningRate());
+            progress.batchDone(
+                    Phase.TRAIN,
+                    state.batchesDone(),
+                    state.epochImages(),
+                    state.epochLossSum() / state.batchesDone(),
+                    config.learningRate());
             boolean epochEnds = !batches.hasNext();
             if (stop.requested() && !epochEnds) {
                 throw new TrainingInterruptedException(state.step(), checkpointer.save(model, current()));
@@ -178,47 +201,93 @@ public final class Trainer {
 
     private TrainingState afterStep(double loss, long images, double stepSeconds) {
         stepLosses.add((float) loss);
-        return new TrainingState(state.epoch(), state.batchesDone() + 1, state.step() + 1,
-                state.epochLossSum() + loss, state.epochImages() + images, state.epochTrainSeconds() + stepSeconds,
-                state.wallSeconds(), state.listenerSeconds(), state.startedAt(), state.plots(), state.epochs(),
-                state.frames(), state.stepLosses(), state.runId());
+        return new TrainingState(
+                state.epoch(),
+                state.batchesDone() + 1,
+                state.step() + 1,
+                state.epochLossSum() + loss,
+                state.epochImages() + images,
+                state.epochTrainSeconds() + stepSeconds,
+                state.wallSeconds(),
+                state.listenerSeconds(),
+                state.startedAt(),
+                state.plots(),
+                state.epochs(),
+                state.frames(),
+                state.stepLosses(),
+                state.runId());
     }
 
     private TrainingState nextEpoch(EpochMetrics finished) {
         List<EpochMetrics> epochs = new ArrayList<>(state.epochs());
         epochs.add(finished);
-        return new TrainingState(state.epoch() + 1, 0, state.step(), 0, 0, 0, state.wallSeconds(),
-                state.listenerSeconds(), state.startedAt(), state.plots(), epochs, state.frames(), state.stepLosses(),
+        return new TrainingState(
+                state.epoch() + 1,
+                0,
+                state.step(),
+                0,
+                0,
+                0,
+                state.wallSeconds(),
+                state.listenerSeconds(),
+                state.startedAt(),
+                state.plots(),
+                epochs,
+                state.frames(),
+                state.stepLosses(),
                 state.runId());
     }
 
     /** The state with the wall time and listener figures of this session folded in. */
     private TrainingState current() {
         double wall = state.wallSeconds() + seconds(sessionStartNanos);
-        return new TrainingState(state.epoch(), state.batchesDone(), state.step(), state.epochLossSum(),
-                state.epochImages(), state.epochTrainSeconds(), wall, listenerSeconds(), state.startedAt(),
-                state.plots(), state.epochs(), frameStats(), stepLosses, state.runId());
+        return new TrainingState(
+                state.epoch(),
+                state.batchesDone(),
+                state.step(),
+                state.epochLossSum(),
+                state.epochImages(),
+                state.epochTrainSeconds(),
+                wall,
+                listenerSeconds(),
+                state.startedAt(),
+                state.plots(),
+                state.epochs(),
+                frameStats(),
+                stepLosses,
+                state.runId());
     }
 
     private ReconstructionError validate(Inference model, FashionMnistDataModule data, int epoch, int pad) {
         BatchIterator batches = data.validationBatches(VALIDATION_BATCH);
         progress.phaseStarted(Phase.VALIDATE, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
-        ReconstructionError error = ReconstructionError.evaluate(model, batches, pad,
-                (b, done, mse) -> progress.batchDone(Phase.VALIDATE, b, done, mse, 0));
+        ReconstructionError error = ReconstructionError.evaluate(
+                model, batches, pad, (b, done, mse) -> progress.batchDone(Phase.VALIDATE, b, done, mse, 0));
         progress.phaseEnded(Phase.VALIDATE);
         return error;
     }
 
-    private RunMetrics metrics(Autoencoder model, FashionMnistDataModule data, BackendInfo backend,
-                               RunMetrics.FinalMetrics finalMetrics) {
+    private RunMetrics metrics(
+            Autoencoder model, FashionMnistDataModule data, BackendInfo backend, RunMetrics.FinalMetrics finalMetrics) {
         TrainingState now = current();
-        return new RunMetrics(model.config(), config, data.summary(), backend, model.trainableParameterCount(),
-                now.startedAt(), finalMetrics == null ? null : Instant.now().toString(), now.wallSeconds(),
-                now.listenerSeconds(), now.epochs(), now.frames(), now.stepLosses(), finalMetrics);
+        return new RunMetrics(
+                model.config(),
+                config,
+                data.summary(),
+                backend,
+                model.trainableParameterCount(),
+                now.startedAt(),
+                finalMetrics == null ? null : Instant.now().toString(),
+                now.wallSeconds(),
+                now.listenerSeconds(),
+                now.epochs(),
+                now.frames(),
+                now.stepLosses(),
+                finalMetrics);
     }
 
-    private RunMetrics.FinalMetrics finalMetrics(Inference model, int latentDim, FashionMnistDataModule data,
-                                                 ReconstructionError error) {
+    private RunMetrics.FinalMetrics finalMetrics(
+            Inference model, int latentDim, FashionMnistDataModule data, ReconstructionError error) {
         long t0 = System.nanoTime();
         LatentPoints train = latents(model, latentDim, data.train());
         LatentPoints val = latents(model, latentDim, data.validation());

@@ -19,7 +19,9 @@ public class TrainingDivergedException extends RuntimeException {
      */
     public TrainingDivergedException(long step, double loss, Path lastGoodCheckpoint) {
         super("training diverged: loss " + loss + " at step " + step
-                + (lastGoodCheckpoint == null ? "; no checkpoint was written yet" : "; last good checkpoint: " + lastGoodCheckpoint));
+                + (lastGoodCheckpoint == null
+                        ? "; no checkpoint was written yet"
+                        : "; last good checkpoint: " + lastGoodCheckpoint));
         this.step = step;
         this.lastGoodCheckpoint = lastGoodCheckpoint;
     }

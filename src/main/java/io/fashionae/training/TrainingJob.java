@@ -38,8 +38,13 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * @param output   where the results go
  * @param checkpoints how often to checkpoint, and whether to resume from the newest checkpoint
  */
-public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig plots, DataConfig data, OutputConfig output,
-                          CheckpointConfig checkpoints) {
+public record TrainingJob(
+        ModelConfig model,
+        TrainingConfig training,
+        PlotConfig plots,
+        DataConfig data,
+        OutputConfig output,
+        CheckpointConfig checkpoints) {
 
     /**
      * Refuses, before anything is read or written, a precision DL4J cannot train this architecture
@@ -47,8 +52,8 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      */
     public TrainingJob {
         Autoencoder.checkSupported(model, training.precision());
-        MemoryEstimate.requireFits(model, training.batchSize(), training.precision(),
-                "to train at batch " + training.batchSize());
+        MemoryEstimate.requireFits(
+                model, training.batchSize(), training.precision(), "to train at batch " + training.batchSize());
     }
 
     /**
@@ -57,9 +62,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      * @param training the model, metrics and files
      * @param figures  the data of the end-of-training figures
      */
-    public record Outcome(TrainingResult training, FigureData figures) {
-    }
-
+    public record Outcome(TrainingResult training, FigureData figures) {}
 
     /** The job's data: located with {@code locator}, limited as the training settings say (read lazily). */
     public FashionMnistDataModule dataModule(DataLocator locator) {
@@ -76,8 +79,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
      * @param model the model to train
      * @param state where training stands
      */
-    public record Start(FashionMnistDataModule data, Autoencoder model, TrainingState state) {
-    }
+    public record Start(FashionMnistDataModule data, Autoencoder model, TrainingState state) {}
 
     /**
      * Loads and verifies the data, then creates the model or restores it from the newest readable
@@ -90,15 +92,20 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         int images = module.train().size();
         module.validation();
         if (training.batchSize() > images) {
-            throw new UserException("--batch-size " + training.batchSize() + " is larger than the "
-                    + images + " training images" + (training.trainLimit() > 0 ? " (--train-limit " + training.trainLimit() + ")" : "")
-                    + ": every epoch would be one short batch", "use --batch-size " + images + " or less"
-                    + (training.trainLimit() > 0 ? ", or a larger --train-limit" : ""));
+            throw new UserException(
+                    "--batch-size " + training.batchSize() + " is larger than the "
+                            + images + " training images"
+                            + (training.trainLimit() > 0 ? " (--train-limit " + training.trainLimit() + ")" : "")
+                            + ": every epoch would be one short batch",
+                    "use --batch-size " + images + " or less"
+                            + (training.trainLimit() > 0 ? ", or a larger --train-limit" : ""));
         }
         if (!checkpoints.resume()) {
             requireNoInterruptedRun();
             Instant now = Instant.now();
-            return new Start(module, Autoencoder.create(model, optimizer()),
+            return new Start(
+                    module,
+                    Autoencoder.create(model, optimizer()),
                     TrainingState.fresh(now.toString(), plots, CheckpointRuns.newId(now)));
         }
         CheckpointStore.Restored restored = restore();
@@ -121,8 +128,8 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
         List<TrainingListener> listeners = new ArrayList<>();
         if (plots.enabled()) {
             LabeledImages sample = module.validation().first(plots.samples());
-            listeners.add(new LatentFrameListener(autoencoder, inference, sample.images(), sample.labels(),
-                    plots.every(), plots.until(), frames));
+            listeners.add(new LatentFrameListener(
+                    autoencoder, inference, sample.images(), sample.labels(), plots.every(), plots.until(), frames));
         }
         Checkpointer checkpointer = new Checkpointer(output.checkpointsDir(), checkpoints, training);
         TrainingResult result = new Trainer(training, output, progress, listeners, checkpointer, stop)
@@ -144,8 +151,12 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
             CheckpointStore.Restored restored = new CheckpointStore(run.dir(), checkpoints.keep()).restoreNewest();
             ResumeCompatibility.check(restored, model, training, plots);
             // The run continues in the folder its checkpoint came from, whatever the checkpoint says.
-            return new CheckpointStore.Restored(restored.file(), restored.model(), restored.training(),
-                    restored.state().withRunId(run.id()), restored.skipped());
+            return new CheckpointStore.Restored(
+                    restored.file(),
+                    restored.model(),
+                    restored.training(),
+                    restored.state().withRunId(run.id()),
+                    restored.skipped());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoints in " + output.checkpointsDir(), e);
         }
@@ -153,6 +164,7 @@ public record TrainingJob(ModelConfig model, TrainingConfig training, PlotConfig
 
     /** The optimiser settings the graph is built with. */
     public OptimizerSettings optimizer() {
-        return new OptimizerSettings(training.learningRate(), training.weightDecay(), training.seed(), training.precision());
+        return new OptimizerSettings(
+                training.learningRate(), training.weightDecay(), training.seed(), training.precision());
     }
 }

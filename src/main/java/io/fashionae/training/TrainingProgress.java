@@ -7,8 +7,7 @@ package io.fashionae.training;
 public interface TrainingProgress {
 
     /** No output at all (tests, embedding). */
-    TrainingProgress NONE = new TrainingProgress() {
-    };
+    TrainingProgress NONE = new TrainingProgress() {};
 
     /**
      * The run continues from a checkpoint.
@@ -17,12 +16,10 @@ public interface TrainingProgress {
      * @param step       steps already done
      * @param skipped    one line per newer checkpoint that could not be read
      */
-    default void resumed(java.nio.file.Path checkpoint, long step, java.util.List<String> skipped) {
-    }
+    default void resumed(java.nio.file.Path checkpoint, long step, java.util.List<String> skipped) {}
 
     /** A pass begins: {@code batches} batches of {@code images} images in total. */
-    default void phaseStarted(Phase phase, int epoch, int epochs, int batches, long images) {
-    }
+    default void phaseStarted(Phase phase, int epoch, int epochs, int batches, long images) {}
 
     /**
      * A batch is done.
@@ -32,14 +29,11 @@ public interface TrainingProgress {
      * @param runningLoss mean loss of the pass so far
      * @param learningRate the current learning rate (training only; 0 in validation)
      */
-    default void batchDone(Phase phase, int batch, long imagesDone, double runningLoss, double learningRate) {
-    }
+    default void batchDone(Phase phase, int batch, long imagesDone, double runningLoss, double learningRate) {}
 
     /** A pass ended. */
-    default void phaseEnded(Phase phase) {
-    }
+    default void phaseEnded(Phase phase) {}
 
     /** An epoch ended, with its figures. */
-    default void epochEnded(EpochMetrics metrics, int epochs) {
-    }
+    default void epochEnded(EpochMetrics metrics, int epochs) {}
 }

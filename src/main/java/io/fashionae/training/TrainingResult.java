@@ -11,5 +11,4 @@ import java.nio.file.Path;
  * @param modelFile   {@code models/autoencoder.zip}
  * @param metricsFile {@code reports/metrics.json}
  */
-public record TrainingResult(Autoencoder model, RunMetrics metrics, Path modelFile, Path metricsFile) {
-}
+public record TrainingResult(Autoencoder model, RunMetrics metrics, Path modelFile, Path metricsFile) {}

@@ -52,8 +52,21 @@ public record TrainingState(
 
     /** The same state under run id {@code id} (the folder a checkpoint was found in wins over what it says). */
     public TrainingState withRunId(String id) {
-        return new TrainingState(epoch, batchesDone, step, epochLossSum, epochImages, epochTrainSeconds, wallSeconds,
-                listenerSeconds, startedAt, plots, epochs, frames, stepLosses, id);
+        return new TrainingState(
+                epoch,
+                batchesDone,
+                step,
+                epochLossSum,
+                epochImages,
+                epochTrainSeconds,
+                wallSeconds,
+                listenerSeconds,
+                startedAt,
+                plots,
+                epochs,
+                frames,
+                stepLosses,
+                id);
     }
 
     /**

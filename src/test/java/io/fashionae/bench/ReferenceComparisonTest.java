@@ -11,8 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceComparisonTest {
-    private static final BenchmarkResult OURS = new BenchmarkResult(64, "fashion-mnist", "fp32", 150, List.of(150.0), 180,
-            3000, 4000, 200, 900, 0.4, 1, 2, 3, null, null, null);
+    private static final BenchmarkResult OURS = new BenchmarkResult(
+            64,
+            "fashion-mnist",
+            "fp32",
+            150,
+            List.of(150.0),
+            180,
+            3000,
+            4000,
+            200,
+            900,
+            0.4,
+            1,
+            2,
+            3,
+            null,
+            null,
+            null);
 
     @Test
     void ratiosAreOurFiguresOverTheReferences(@TempDir Path dir) throws Exception {
@@ -29,18 +45,22 @@ class ReferenceComparisonTest {
 
     @Test
     void aReferenceAtAnotherBatchSizeIsRefused(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("ref.json"),
+        Path file = Files.writeString(
+                dir.resolve("ref.json"),
                 "{\"batch_size\": 256, \"train_images_per_s\": 1, \"encode_images_per_s\": 1}");
-        assertThatThrownBy(() -> ReferenceComparison.read(file, OURS)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> ReferenceComparison.read(file, OURS))
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("batch 256");
     }
 
     @Test
     void aMissingOrIncompleteFileIsAUserError(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> ReferenceComparison.read(dir.resolve("none.json"), OURS)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> ReferenceComparison.read(dir.resolve("none.json"), OURS))
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("cannot read the reference's figures");
         Path partial = Files.writeString(dir.resolve("p.json"), "{\"train_images_per_s\": 1}");
-        assertThatThrownBy(() -> ReferenceComparison.read(partial, OURS)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> ReferenceComparison.read(partial, OURS))
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("no train_images_per_s / encode_images_per_s");
     }
 }

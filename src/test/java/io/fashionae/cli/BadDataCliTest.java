@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of bad data file, through {@code fashionae train}: exit 2, one line naming the file
@@ -78,7 +78,8 @@ class BadDataCliTest {
                 }
                 Files.write(images, bytes);
             }
-            case GZIP_LONGER_THAN_DECLARED -> IdxFixtures.write(images, idx(new int[] {N, 28, 28}, imagesPayload(N + 5)));
+            case GZIP_LONGER_THAN_DECLARED ->
+                IdxFixtures.write(images, idx(new int[] {N, 28, 28}, imagesPayload(N + 5)));
             case COUNTS_DISAGREE -> IdxFixtures.write(labels, idx(new int[] {N - 1}, labelsPayload(N - 1)));
             case LABEL_OUT_OF_RANGE -> {
                 byte[] payload = labelsPayload(N);
@@ -116,12 +117,25 @@ class BadDataCliTest {
         Files.writeString(out.resolve("reports/latent/step-0000.bin"), "a frame");
         Map<String, String> before = snapshot(out);
 
-        CliRunner r = CliRunner.run("train", "--data", data.toString(), "--models", out.resolve("models").toString(),
-                "--reports", out.resolve("reports").toString(), "--progress", "lines");
+        CliRunner r = CliRunner.run(
+                "train",
+                "--data",
+                data.toString(),
+                "--models",
+                out.resolve("models").toString(),
+                "--reports",
+                out.resolve("reports").toString(),
+                "--progress",
+                "lines");
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
-                .startsWith("error: ").contains(defect.file).contains(defect.says).doesNotContain("Exception")
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: ")
+                .contains(defect.file)
+                .contains(defect.says)
+                .doesNotContain("Exception")
                 // The folder is the user's own (--data): fetching into ./data/fashion-mnist would not fix it.
                 .doesNotContain("run 'make data'");
         assertThat(snapshot(out)).isEqualTo(before);

@@ -31,15 +31,25 @@ class CliCommandsTest {
     void summaryPrintsTheLayerTableAndTheSeedsParameterCount() {
         CliRunner r = CliRunner.run("summary");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("encoder1_conv", "[-1,32,16,16]", "decoder3_crop", "[-1,32,32,32]",
-                "Trainable params: 343,619", "GELU erf", "padding torch", "Activation(GELU_ERF)");
+        assertThat(r.out())
+                .contains(
+                        "encoder1_conv",
+                        "[-1,32,16,16]",
+                        "decoder3_crop",
+                        "[-1,32,32,32]",
+                        "Trainable params: 343,619",
+                        "GELU erf",
+                        "padding torch",
+                        "Activation(GELU_ERF)");
     }
 
     @Test
     void summaryShowsDl4jsSamePaddingWhenAskedForWithoutTheCropLayers() {
         CliRunner r = CliRunner.run("summary", "--padding", "same");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("padding same", "Trainable params: 343,619").doesNotContain("_crop");
+        assertThat(r.out())
+                .contains("padding same", "Trainable params: 343,619")
+                .doesNotContain("_crop");
     }
 
     @Test
@@ -51,8 +61,19 @@ class CliCommandsTest {
 
     @Test
     void summaryFollowsTheArchitectureOptions() {
-        CliRunner r = CliRunner.run("summary", "--layers", "2", "--kernels", "3,3", "--channels", "16,32",
-                "--strides", "2,2", "--latent-dim", "8", "--no-batch-norm");
+        CliRunner r = CliRunner.run(
+                "summary",
+                "--layers",
+                "2",
+                "--kernels",
+                "3,3",
+                "--channels",
+                "16,32",
+                "--strides",
+                "2,2",
+                "--latent-dim",
+                "8",
+                "--no-batch-norm");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("[-1,32,8,8]", "[-1,8]", "batch norm off").doesNotContain("encoder1_bn");
     }

@@ -15,8 +15,10 @@ class HelpTextTest {
 
     private static String help(String command, int width) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setDefaultValueProvider(new SeedDefaults())
-                .setHelpFactory(new WordWrappingHelp()).setUsageHelpWidth(width);
+        CommandLine cli = new CommandLine(new Main())
+                .setDefaultValueProvider(new SeedDefaults())
+                .setHelpFactory(new WordWrappingHelp())
+                .setUsageHelpWidth(width);
         CommandLine sub = command.isEmpty() ? cli : cli.getSubcommands().get(command);
         sub.usage(new PrintWriter(out));
         return out.toString();
@@ -38,21 +40,30 @@ class HelpTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"train", "bench"})
     void pathsInTheHelpAreWhole(String command) {
-        assertThat(words(help(command, 80))).contains("./data/fashion-mnist,", "/usr/share/datasets/fashion-mnist,",
-                "ConvTranspose2d(output_padding=1)");
+        assertThat(words(help(command, 80)))
+                .contains(
+                        "./data/fashion-mnist,",
+                        "/usr/share/datasets/fashion-mnist,",
+                        "ConvTranspose2d(output_padding=1)");
         assertThat(help("bench", 80)).contains("reports/bench.json");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"decode", "encode"})
     void everyDecodeAndEncodeOptionShowsItsDefaultOrSaysItIsRequired(String command) {
-        CommandLine.Model.CommandSpec spec = new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();
+        CommandLine.Model.CommandSpec spec =
+                new CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();
         String text = help(command, 1000);
         for (CommandLine.Model.OptionSpec option : spec.options()) {
-            if (option.usageHelp() || option.versionHelp() || option.longestName().equals("--verbose")) {
+            if (option.usageHelp()
+                    || option.versionHelp()
+                    || option.longestName().equals("--verbose")) {
                 continue;
             }
-            String line = text.lines().filter(l -> l.trim().startsWith(option.longestName() + "=")).findFirst().orElseThrow();
+            String line = text.lines()
+                    .filter(l -> l.trim().startsWith(option.longestName() + "="))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line).as(option.longestName()).containsAnyOf("(default: ", "(required)");
         }
         for (CommandLine.Model.PositionalParamSpec param : spec.positionalParameters()) {

@@ -31,24 +31,51 @@ class KillAndResumeTest {
 
     private static List<String> trainArgs(Path data, Path dir) {
         // 16 steps per epoch, 2 epochs; a frame every 2 steps and a checkpoint every 3.
-        return List.of("train", "--data", data.toString(), "--epochs", "2", "--train-limit", "1024", "--val-limit", "300",
-                "--plot-every", "2", "--plot-until", "24", "--plot-samples", "200", "--checkpoint-every", "3",
-                "--progress", "lines", "--models", dir.resolve("models").toString(), "--reports", dir.resolve("reports").toString());
+        return List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "2",
+                "--train-limit",
+                "1024",
+                "--val-limit",
+                "300",
+                "--plot-every",
+                "2",
+                "--plot-until",
+                "24",
+                "--plot-samples",
+                "200",
+                "--checkpoint-every",
+                "3",
+                "--progress",
+                "lines",
+                "--models",
+                dir.resolve("models").toString(),
+                "--reports",
+                dir.resolve("reports").toString());
     }
 
     static Process start(Path dir, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.fashionae.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.fashionae.cli.Main"));
         command.addAll(args);
         Files.createDirectories(dir);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("OMP_NUM_THREADS", "2");
         return pb.start();
     }
 
     static int finish(Process p) throws InterruptedException {
-        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("process ended in time").isTrue();
+        assertThat(p.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as("process ended in time")
+                .isTrue();
         return p.exitValue();
     }
 
@@ -94,12 +121,16 @@ class KillAndResumeTest {
             interruptAndCheck(broken, resume);
         }
 
-        assertThat(finish(start(broken, resume))).as(Files.readString(broken.resolve("err.txt"))).isZero();
+        assertThat(finish(start(broken, resume)))
+                .as(Files.readString(broken.resolve("err.txt")))
+                .isZero();
 
         Autoencoder expected = ModelStore.load(straight.resolve("models").resolve("autoencoder.zip"), false);
         Autoencoder actual = ModelStore.load(broken.resolve("models").resolve("autoencoder.zip"), false);
         assertThat(actual.graph().params()).isEqualTo(expected.graph().params());
-        assertSameFrames(straight.resolve("reports").resolve("latent"), broken.resolve("reports").resolve("latent"));
+        assertSameFrames(
+                straight.resolve("reports").resolve("latent"),
+                broken.resolve("reports").resolve("latent"));
         try (Stream<Path> files = Files.walk(broken)) {
             assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
         }
@@ -113,7 +144,8 @@ class KillAndResumeTest {
         }
         for (String line : Files.readAllLines(status)) {
             if (line.startsWith("SigIgn:")) {
-                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                long mask = Long.parseUnsignedLong(
+                        line.substring("SigIgn:".length()).trim(), 16);
                 return (mask & (1L << (2 - 1))) != 0;
             }
         }
@@ -123,7 +155,9 @@ class KillAndResumeTest {
     private static void interruptAndCheck(Path broken, List<String> resume) throws Exception {
         Process interrupted = start(broken, resume);
         long before = awaitCheckpoint(interrupted, broken, 19); // well into epoch 2
-        new ProcessBuilder("kill", "-INT", Long.toString(interrupted.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(interrupted.pid()))
+                .start()
+                .waitFor();
         assertThat(finish(interrupted)).isEqualTo(130);
         String err = Files.readString(broken.resolve("err.txt"));
         assertThat(err).contains("training stopped after step", "--resume").doesNotContain("\tat ");
@@ -140,7 +174,8 @@ class KillAndResumeTest {
         assertThat(expected).hasSize(13);
         for (Path frame : expected) {
             assertThat(Files.readAllBytes(actualDir.resolve(frame.getFileName())))
-                    .as(frame.getFileName().toString()).isEqualTo(Files.readAllBytes(frame));
+                    .as(frame.getFileName().toString())
+                    .isEqualTo(Files.readAllBytes(frame));
         }
     }
 }

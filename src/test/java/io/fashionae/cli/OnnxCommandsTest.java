@@ -53,11 +53,17 @@ class OnnxCommandsTest {
             assertThat(meta.get(ExportMetadata.PRODUCER)).isEqualTo("fashionae");
             assertThat(meta.get(ExportMetadata.PART)).isEqualTo("decoder");
             BuildInfo build = BuildInfo.current();
-            assertThat(meta.get(ExportMetadata.VERSION)).isEqualTo(build.version()).isNotEqualTo("unknown");
-            assertThat(meta.get(ExportMetadata.DL4J_VERSION)).isEqualTo(build.dl4jVersion()).startsWith("1.0.0");
-            assertThat(meta.get(ExportMetadata.ONNXRUNTIME_VERSION)).isEqualTo(build.onnxRuntimeVersion())
+            assertThat(meta.get(ExportMetadata.VERSION))
+                    .isEqualTo(build.version())
+                    .isNotEqualTo("unknown");
+            assertThat(meta.get(ExportMetadata.DL4J_VERSION))
+                    .isEqualTo(build.dl4jVersion())
+                    .startsWith("1.0.0");
+            assertThat(meta.get(ExportMetadata.ONNXRUNTIME_VERSION))
+                    .isEqualTo(build.onnxRuntimeVersion())
                     .matches("\\d+\\.\\d+\\.\\d+");
-            assertThat(meta.get(ExportMetadata.GIT_COMMIT)).isEqualTo(build.gitCommit().orElse(null));
+            assertThat(meta.get(ExportMetadata.GIT_COMMIT))
+                    .isEqualTo(build.gitCommit().orElse(null));
         }
     }
 
@@ -65,13 +71,26 @@ class OnnxCommandsTest {
     void decodeWritesAPngGridAndANpyArray(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("grid.png");
         Path npy = dir.resolve("out.npy");
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(),
-                "--z", "0,0", "--z", "1.5,-2", "--z", "-3,1", "--out", png.toString(), "--npy", npy.toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--z",
+                "0,0",
+                "--z",
+                "1.5,-2",
+                "--z",
+                "-3,1",
+                "--out",
+                png.toString(),
+                "--npy",
+                npy.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(3 * 96);
         byte[] bytes = Files.readAllBytes(npy);
         assertThat(new String(bytes, 0, 6, StandardCharsets.ISO_8859_1)).isEqualTo("\u0093NUMPY");
-        int headerLen = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        int headerLen =
+                ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
         String header = new String(bytes, 10, headerLen, StandardCharsets.US_ASCII);
         assertThat(header).contains("'descr': '<f4'", "'shape': (3, 1, 32, 32)");
         assertThat((10 + headerLen) % 64).isZero();
@@ -81,16 +100,28 @@ class OnnxCommandsTest {
     @Test
     void decodeReadsPointsFromACsvFile(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("z.csv"), "z1,z2\n0.5,0.5\n# a comment\n\n-1,2\n");
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv", csv.toString(),
-                "--npy", dir.resolve("o.npy").toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--csv",
+                csv.toString(),
+                "--npy",
+                dir.resolve("o.npy").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("[2, 1, 32, 32]");
     }
 
     @Test
     void aPointWithTheWrongDimensionIsAOneLineError(@TempDir Path dir) {
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "1,2,3",
-                "--npy", dir.resolve("o.npy").toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--z",
+                "1,2,3",
+                "--npy",
+                dir.resolve("o.npy").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("has 3 coordinates, the decoder takes 2").doesNotContain("\tat ");
         assertThat(dir.resolve("o.npy")).doesNotExist();
@@ -99,19 +130,31 @@ class OnnxCommandsTest {
     @Test
     void aFileThatIsNotOnnxIsRefused(@TempDir Path dir) throws Exception {
         Path bogus = Files.writeString(dir.resolve("decoder.onnx"), "not onnx");
-        CliRunner r = CliRunner.run("decode", "--model", bogus.toString(), "--z", "0,0", "--npy", dir.resolve("o.npy").toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                bogus.toString(),
+                "--z",
+                "0,0",
+                "--npy",
+                dir.resolve("o.npy").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("is not a valid ONNX model");
     }
 
     @Test
     void anOnnxFileWithExternalDataIsRefusedAndTheOutputIsKept(@TempDir Path dir) throws Exception {
-        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
-                Files.readAllBytes(models.resolve("decoder.onnx"))).toBuilder();
-        model.getGraphBuilder().getInitializerBuilder(0).clearRawData().clearFloatData()
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model =
+                ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(models.resolve("decoder.onnx")))
+                        .toBuilder();
+        model.getGraphBuilder()
+                .getInitializerBuilder(0)
+                .clearRawData()
+                .clearFloatData()
                 .setDataLocation(ai.onnx.proto.OnnxMl.TensorProto.DataLocation.EXTERNAL)
                 .addExternalData(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder()
-                        .setKey("location").setValue("../../../etc/passwd"));
+                        .setKey("location")
+                        .setValue("../../../etc/passwd"));
         Path evil = Files.write(dir.resolve("decoder.onnx"), model.build().toByteArray());
         Path npy = Files.writeString(dir.resolve("o.npy"), "an earlier result");
         CliRunner r = CliRunner.run("decode", "--model", evil.toString(), "--z", "0,0", "--npy", npy.toString());
@@ -122,16 +165,23 @@ class OnnxCommandsTest {
 
     @Test
     void anOnnxFileWithOtherInputNamesIsRefused(@TempDir Path dir) {
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("encoder.onnx").toString(), "--z", "0,0",
-                "--npy", dir.resolve("o.npy").toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("encoder.onnx").toString(),
+                "--z",
+                "0,0",
+                "--npy",
+                dir.resolve("o.npy").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("expected input 'latent'");
     }
 
     /** The golden decoder with its first weights scaled by 1e20: finite, but 3e38 overflows in its first layer. */
     private static Path steepDecoder(Path dir) throws Exception {
-        ai.onnx.proto.OnnxMl.ModelProto.Builder model = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
-                Files.readAllBytes(models.resolve("decoder.onnx"))).toBuilder();
+        ai.onnx.proto.OnnxMl.ModelProto.Builder model =
+                ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(models.resolve("decoder.onnx")))
+                        .toBuilder();
         var init = model.getGraphBuilder().getInitializerBuilder(0);
         ByteBuffer raw = ByteBuffer.wrap(init.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer scaled = ByteBuffer.allocate(raw.capacity()).order(ByteOrder.LITTLE_ENDIAN);
@@ -146,22 +196,40 @@ class OnnxCommandsTest {
     void decodingToNonFiniteImagesIsAnErrorNamingThePointsAndWritesNothing(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("d.png");
         Path npy = dir.resolve("d.npy");
-        CliRunner r = CliRunner.run("decode", "--model", steepDecoder(dir).toString(), "--z", "0,0",
-                "--z", "3e38,3e38", "--out", png.toString(), "--npy", npy.toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                steepDecoder(dir).toString(),
+                "--z",
+                "0,0",
+                "--z",
+                "3e38,3e38",
+                "--out",
+                png.toString(),
+                "--npy",
+                npy.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
-                .contains("NaN or infinite pixels for 1 of 2 latent points", "#2 (3.000e+38,3.000e+38)", "nothing was written");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "NaN or infinite pixels for 1 of 2 latent points",
+                        "#2 (3.000e+38,3.000e+38)",
+                        "nothing was written");
         assertThat(png).doesNotExist();
         assertThat(npy).doesNotExist();
     }
 
     @Test
     void decodeOutOnAFolderIsAOneLineError(@TempDir Path dir) {
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "0,0",
-                "--out", dir.toString());
+        CliRunner r = CliRunner.run(
+                "decode", "--model", models.resolve("decoder.onnx").toString(), "--z", "0,0", "--out", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
-                .contains("--out " + dir + " is a folder", "decoded.png").doesNotContain("Exception");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("--out " + dir + " is a folder", "decoded.png")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -172,8 +240,14 @@ class OnnxCommandsTest {
         }
         Path points = Files.writeString(dir.resolve("z.csv"), csv);
         Path png = dir.resolve("grid.png");
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
-                points.toString(), "--out", png.toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--csv",
+                points.toString(),
+                "--out",
+                png.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("(1024 images, the first of 1,500 points; --npy keeps them all)");
         var image = ImageIO.read(png.toFile());
@@ -184,23 +258,35 @@ class OnnxCommandsTest {
     @Test
     void moreLatentPointsThanOneDecodeTakesAreRefused(@TempDir Path dir) throws Exception {
         Path points = Files.writeString(dir.resolve("z.csv"), "0,0\n".repeat(DecodeCommand.MAX_POINTS + 1));
-        CliRunner r = CliRunner.run("decode", "--model", models.resolve("decoder.onnx").toString(), "--csv",
-                points.toString(), "--npy", dir.resolve("o.npy").toString());
+        CliRunner r = CliRunner.run(
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--csv",
+                points.toString(),
+                "--npy",
+                dir.resolve("o.npy").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().contains("100,001 latent points given, at most 100,000");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("100,001 latent points given, at most 100,000");
         assertThat(dir.resolve("o.npy")).doesNotExist();
     }
 
     @Test
     void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
-        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        io.fashionae.model.Autoencoder model =
+                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
         model.graph().params().assign(Float.NaN);
         Path zip = dir.resolve("autoencoder.zip");
         io.fashionae.model.ModelStore.save(model, zip);
         Files.writeString(dir.resolve("decoder.onnx"), "an earlier export");
         CliRunner r = CliRunner.run("export", "--model", zip.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
                 .contains("non-finite values", "NaN or infinite parameters", "no ONNX file was written");
         assertThat(Files.readString(dir.resolve("decoder.onnx"))).isEqualTo("an earlier export");
         assertThat(dir.resolve("encoder.onnx")).doesNotExist();
@@ -212,20 +298,25 @@ class OnnxCommandsTest {
 
     @Test
     void exportOfAModelWhoseOutputsOverflowFailsOnTheInfinity(@TempDir Path dir) throws Exception {
-        io.fashionae.model.Autoencoder model = io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        io.fashionae.model.Autoencoder model =
+                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
         model.graph().params().muli(1e18f); // finite parameters, infinite activations
         Path zip = dir.resolve("autoencoder.zip");
         io.fashionae.model.ModelStore.save(model, zip);
         CliRunner r = CliRunner.run("export", "--model", zip.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().contains("non-finite values", "no ONNX file was written");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains("non-finite values", "no ONNX file was written");
         assertThat(dir.resolve("encoder.onnx")).doesNotExist();
     }
 
     @Test
     void aModelWhoseParametersWereChangedAfterSavingIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("autoencoder.zip");
-        io.fashionae.model.ModelStore.save(io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
+        io.fashionae.model.ModelStore.save(
+                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
         // Randomise the parameter values behind ND4J's header, as a bit-flipping disk or a careless script would.
         try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
             Path coefficients = fs.getPath("coefficients.bin");
@@ -236,10 +327,13 @@ class OnnxCommandsTest {
             }
             Files.write(coefficients, bytes);
         }
-        for (String[] args : new String[][] {{"export", "--model", zip.toString()}, {"summary", "--model", zip.toString()}}) {
+        for (String[] args :
+                new String[][] {{"export", "--model", zip.toString()}, {"summary", "--model", zip.toString()}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err().strip().lines()).singleElement().asString()
+            assertThat(r.err().strip().lines())
+                    .singleElement()
+                    .asString()
                     .contains(zip.toString(), "do not match the SHA-256 stored when it was saved");
         }
         assertThat(dir.resolve("encoder.onnx")).doesNotExist();
@@ -247,10 +341,17 @@ class OnnxCommandsTest {
 
     @Test
     void aModelSavedBeforeTheParameterHashStillLoads() throws Exception {
-        try (java.util.zip.ZipFile golden = new java.util.zip.ZipFile(models.resolve("autoencoder.zip").toFile())) {
-            assertThat(golden.getEntry(io.fashionae.model.ModelStore.PARAMS_SHA256_ENTRY)).isNull();
+        try (java.util.zip.ZipFile golden =
+                new java.util.zip.ZipFile(models.resolve("autoencoder.zip").toFile())) {
+            assertThat(golden.getEntry(io.fashionae.model.ModelStore.PARAMS_SHA256_ENTRY))
+                    .isNull();
         }
-        assertThat(CliRunner.run("summary", "--model", models.resolve("autoencoder.zip").toString()).exitCode()).isZero();
+        assertThat(CliRunner.run(
+                                "summary",
+                                "--model",
+                                models.resolve("autoencoder.zip").toString())
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -263,8 +364,13 @@ class OnnxCommandsTest {
     void encodeTurnsAnIdxFileIntoALatentCsv(@TempDir Path dir) throws Exception {
         Path idx = IdxFixtures.writePair(dir, "mine", 5, true)[0];
         Path csv = dir.resolve("z.csv");
-        CliRunner r = CliRunner.run("encode", idx.toString(), "--model", models.resolve("encoder.onnx").toString(),
-                "--out", csv.toString());
+        CliRunner r = CliRunner.run(
+                "encode",
+                idx.toString(),
+                "--model",
+                models.resolve("encoder.onnx").toString(),
+                "--out",
+                csv.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(6);
@@ -273,7 +379,8 @@ class OnnxCommandsTest {
     }
 
     private static Path png(Path file, int side) throws Exception {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setSample(side / 2, side / 2, 0, 200);
         Files.createDirectories(file.getParent());
         ImageIO.write(img, "png", file.toFile());
@@ -283,14 +390,21 @@ class OnnxCommandsTest {
     private CliRunner encode(Path dir, String... inputs) {
         List<String> args = new ArrayList<>(List.of("encode"));
         args.addAll(List.of(inputs));
-        args.addAll(List.of("--model", models.resolve("encoder.onnx").toString(), "--out", dir.resolve("z.csv").toString()));
+        args.addAll(List.of(
+                "--model",
+                models.resolve("encoder.onnx").toString(),
+                "--out",
+                dir.resolve("z.csv").toString()));
         return CliRunner.run(args.toArray(String[]::new));
     }
 
     private static void assertOneLineNaming(CliRunner r, Path file, String says) {
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
-                .contains(file.toString(), says).doesNotContain("Exception", "make data");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains(file.toString(), says)
+                .doesNotContain("Exception", "make data");
     }
 
     @Test
@@ -333,15 +447,32 @@ class OnnxCommandsTest {
 
     @Test
     void decodingNeverLoadsNd4j(@TempDir Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-verbose:class", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "io.fashionae.cli.Main", "decode", "--model", models.resolve("decoder.onnx").toString(),
-                "--z", "0,0", "--out", dir.resolve("d.png").toString(), "--npy", dir.resolve("d.npy").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.fashionae.cli.Main",
+                "decode",
+                "--model",
+                models.resolve("decoder.onnx").toString(),
+                "--z",
+                "0,0",
+                "--out",
+                dir.resolve("d.png").toString(),
+                "--npy",
+                dir.resolve("d.npy").toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output.lines().filter(l -> !l.startsWith("[")).toList().toString()).isZero();
+        assertThat(p.exitValue())
+                .as(output.lines().filter(l -> !l.startsWith("[")).toList().toString())
+                .isZero();
         assertThat(output).contains("ai.onnxruntime.OrtSession");
-        assertThat(output.lines().filter(l -> l.contains("org.nd4j") || l.contains("org.deeplearning4j")).toList()).isEmpty();
+        assertThat(output.lines()
+                        .filter(l -> l.contains("org.nd4j") || l.contains("org.deeplearning4j"))
+                        .toList())
+                .isEmpty();
     }
 }

@@ -33,9 +33,12 @@ class OutputLockCliTest {
 
     private static void assertRefusedNamingTheRun(CliRunner r) {
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
                 .contains("is in use by 'train' (PID " + ProcessHandle.current().pid() + ", started ")
-                .contains("wait for it to finish").doesNotContain("Exception");
+                .contains("wait for it to finish")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -43,8 +46,14 @@ class OutputLockCliTest {
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.writeString(models.resolve(FolderLock.FILE), liveTrainLock());
         Files.writeString(models.resolve("autoencoder.zip"), "the running run's model");
-        CliRunner r = CliRunner.run("train", "--models", models.toString(), "--reports", dir.resolve("reports").toString(),
-                "--data", dir.resolve("nowhere").toString());
+        CliRunner r = CliRunner.run(
+                "train",
+                "--models",
+                models.toString(),
+                "--reports",
+                dir.resolve("reports").toString(),
+                "--data",
+                dir.resolve("nowhere").toString());
         assertRefusedNamingTheRun(r);
         assertThat(Files.readString(models.resolve("autoencoder.zip"))).isEqualTo("the running run's model");
         assertThat(Files.readString(models.resolve(FolderLock.FILE))).isEqualTo(liveTrainLock());
@@ -65,7 +74,8 @@ class OutputLockCliTest {
         Files.writeString(reports.resolve("metrics.json"), "{}");
         assertRefusedNamingTheRun(CliRunner.run("export", "--model", zip.toString(), "--models", models.toString()));
         assertThat(models.resolve("encoder.onnx")).doesNotExist();
-        assertRefusedNamingTheRun(CliRunner.run("report", "--reports", reports.toString(), "--models", models.toString()));
+        assertRefusedNamingTheRun(
+                CliRunner.run("report", "--reports", reports.toString(), "--models", models.toString()));
         assertThat(reports.resolve("index.html")).doesNotExist();
     }
 
@@ -73,7 +83,12 @@ class OutputLockCliTest {
     void aLockLeftByADeadProcessIsTakenOverWithANoticeAndReleasedAtTheEnd(@TempDir Path dir) throws Exception {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.writeString(reports.resolve(FolderLock.FILE), deadLock());
-        CliRunner r = CliRunner.run("report", "--reports", reports.toString(), "--models", dir.resolve("models").toString());
+        CliRunner r = CliRunner.run(
+                "report",
+                "--reports",
+                reports.toString(),
+                "--models",
+                dir.resolve("models").toString());
         assertThat(r.err()).contains("notice: taking over the lock of", "which is no longer running");
         // The report itself then fails (no metrics.json): the lock is released on that path too.
         assertThat(r.exitCode()).isEqualTo(2);
@@ -83,8 +98,14 @@ class OutputLockCliTest {
 
     @Test
     void aTrainThatFailsReleasesItsLocks(@TempDir Path dir) {
-        CliRunner r = CliRunner.run("train", "--models", dir.resolve("m").toString(), "--reports", dir.resolve("r").toString(),
-                "--data", dir.resolve("nowhere").toString());
+        CliRunner r = CliRunner.run(
+                "train",
+                "--models",
+                dir.resolve("m").toString(),
+                "--reports",
+                dir.resolve("r").toString(),
+                "--data",
+                dir.resolve("nowhere").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(dir.resolve("m").resolve(FolderLock.FILE)).doesNotExist();
         assertThat(dir.resolve("r").resolve(FolderLock.FILE)).doesNotExist();

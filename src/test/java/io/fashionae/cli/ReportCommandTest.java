@@ -21,24 +21,41 @@ class ReportCommandTest {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.writeString(reports.resolve("metrics.json"), METRICS);
         // The data a full run embeds: both sections present.
-        String good = "<script id=\"report-data\">{\"metrics\":{},\"onnx\":{\"opset\":18},\"explorer\":{\"sprite\":\"explorer-grid.png\"}}</script>";
+        String good =
+                "<script id=\"report-data\">{\"metrics\":{},\"onnx\":{\"opset\":18},\"explorer\":{\"sprite\":\"explorer-grid.png\"}}</script>";
         Files.writeString(reports.resolve("index.html"), good);
-        CliRunner r = CliRunner.run("report", "--reports", reports.toString(), "--models", dir.resolve("modles").toString());
+        CliRunner r = CliRunner.run(
+                "report",
+                "--reports",
+                reports.toString(),
+                "--models",
+                dir.resolve("modles").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString()
-                .contains("has the latent explorer (needs decoder.onnx) and the ONNX section", "--models " + dir.resolve("modles"),
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "has the latent explorer (needs decoder.onnx) and the ONNX section",
+                        "--models " + dir.resolve("modles"),
                         "pass the run's --models folder");
         assertThat(Files.readString(reports.resolve("index.html"))).isEqualTo(good);
     }
 
     @Test
     void aFrameListedInTheMetricsWithoutItsPngIsAWarning(@TempDir Path dir) throws Exception {
-        Path reports = Files.createDirectories(dir.resolve("reports").resolve("latent")).getParent();
+        Path reports = Files.createDirectories(dir.resolve("reports").resolve("latent"))
+                .getParent();
         Files.writeString(reports.resolve("metrics.json"), METRICS);
         Files.write(reports.resolve("latent/step-0000.png"), new byte[] {1});
-        CliRunner r = CliRunner.run("report", "--reports", reports.toString(), "--models", dir.resolve("models").toString());
+        CliRunner r = CliRunner.run(
+                "report",
+                "--reports",
+                reports.toString(),
+                "--models",
+                dir.resolve("models").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("warning: 1 of 2 latent frames in metrics.json have no PNG", "latent/step-0010.png");
+        assertThat(r.err())
+                .contains("warning: 1 of 2 latent frames in metrics.json have no PNG", "latent/step-0010.png");
         assertThat(reports.resolve("index.html")).isNotEmptyFile();
     }
 }

@@ -25,10 +25,12 @@ class SeedDefaultsTest {
         }
         List<String> keys = Arrays.stream(SeedDefaults.class.getDeclaredFields())
                 .filter(f -> f.getType() == String.class && Modifier.isStatic(f.getModifiers()))
-                .map(SeedDefaultsTest::value).toList();
+                .map(SeedDefaultsTest::value)
+                .toList();
 
         assertThat(keys).hasSize(20).allSatisfy(key -> assertThat(optionNames).contains(key));
-        OptionSpec plotEvery = cli.getSubcommands().get("train").getCommandSpec().findOption(SeedDefaults.PLOT_EVERY);
+        OptionSpec plotEvery =
+                cli.getSubcommands().get("train").getCommandSpec().findOption(SeedDefaults.PLOT_EVERY);
         assertThat(new SeedDefaults().defaultValue(plotEvery)).isEqualTo("10");
     }
 

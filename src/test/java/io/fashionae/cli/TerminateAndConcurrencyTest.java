@@ -1,10 +1,9 @@
 package io.fashionae.cli;
 
-import io.fashionae.testing.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fashionae.common.FolderLock;
+import io.fashionae.testing.Requirements;
 import io.fashionae.testing.Tags;
 import io.fashionae.training.CheckpointRuns;
 import io.fashionae.training.CheckpointStore;
@@ -29,9 +28,26 @@ class TerminateAndConcurrencyTest {
 
     private static List<String> trainArgs(Path data, Path dir) {
         // 16 steps per epoch, 2 epochs, a checkpoint every 2 steps, no latent frames.
-        return List.of("train", "--data", data.toString(), "--epochs", "2", "--train-limit", "1024", "--val-limit", "200",
-                "--plot-every", "0", "--checkpoint-every", "2", "--progress", "lines",
-                "--models", dir.resolve("models").toString(), "--reports", dir.resolve("reports").toString());
+        return List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "2",
+                "--train-limit",
+                "1024",
+                "--val-limit",
+                "200",
+                "--plot-every",
+                "0",
+                "--checkpoint-every",
+                "2",
+                "--progress",
+                "lines",
+                "--models",
+                dir.resolve("models").toString(),
+                "--reports",
+                dir.resolve("reports").toString());
     }
 
     @Test
@@ -50,19 +66,31 @@ class TerminateAndConcurrencyTest {
         try (InputStream in = getClass().getResourceAsStream("/golden/tiny-autoencoder.zip")) {
             Files.copy(in, zip);
         }
-        CliRunner export = CliRunner.run("export", "--model", zip.toString(), "--models", dir.resolve("models").toString());
+        CliRunner export = CliRunner.run(
+                "export",
+                "--model",
+                zip.toString(),
+                "--models",
+                dir.resolve("models").toString());
         assertThat(export.exitCode()).isEqualTo(2);
         assertThat(export.err()).contains(holder);
-        CliRunner report = CliRunner.run("report", "--reports", dir.resolve("reports").toString(),
-                "--models", dir.resolve("models").toString());
+        CliRunner report = CliRunner.run(
+                "report",
+                "--reports",
+                dir.resolve("reports").toString(),
+                "--models",
+                dir.resolve("models").toString());
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.err()).contains(holder);
 
-        new ProcessBuilder("kill", "-TERM", Long.toString(running.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(running.pid()))
+                .start()
+                .waitFor();
         assertThat(KillAndResumeTest.finish(running)).isEqualTo(143);
         String err = Files.readString(dir.resolve("err.txt"));
-        assertThat(err).contains("Terminated (SIGTERM): stopping after this step", "training stopped after step",
-                "--resume").doesNotContain("\tat ");
+        assertThat(err)
+                .contains("Terminated (SIGTERM): stopping after this step", "training stopped after step", "--resume")
+                .doesNotContain("\tat ");
         Path checkpoint = KillAndResumeTest.newestCheckpoint(dir);
         assertThat(err).contains(checkpoint.toString());
         assertThat(CheckpointStore.stepOf(checkpoint)).isLessThan(32);
@@ -71,15 +99,20 @@ class TerminateAndConcurrencyTest {
 
         CliRunner fresh = CliRunner.run(trainArgs(data, dir).toArray(String[]::new));
         assertThat(fresh.exitCode()).isEqualTo(2);
-        assertThat(fresh.err().strip().lines()).singleElement().asString()
-                .contains("an interrupted training run has checkpoints here", checkpoint.getParent().getFileName().toString(),
+        assertThat(fresh.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        "an interrupted training run has checkpoints here",
+                        checkpoint.getParent().getFileName().toString(),
                         "continue it with --resume, or delete");
         assertThat(KillAndResumeTest.newestCheckpoint(dir)).isEqualTo(checkpoint);
 
         List<String> resume = new ArrayList<>(trainArgs(data, dir));
         resume.add("--resume");
         assertThat(KillAndResumeTest.finish(KillAndResumeTest.start(dir, resume)))
-                .as(Files.readString(dir.resolve("err.txt"))).isZero();
+                .as(Files.readString(dir.resolve("err.txt")))
+                .isZero();
         List<CheckpointRuns.Run> runs = new CheckpointRuns(dir.resolve("models").resolve("checkpoints")).list();
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.finished()).isTrue();

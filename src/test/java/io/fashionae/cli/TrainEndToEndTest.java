@@ -21,15 +21,33 @@ class TrainEndToEndTest {
         Path data = Requirements.fashionMnist();
         Path models = dir.resolve("models");
         Path reports = dir.resolve("reports");
-        CliRunner r = CliRunner.run("train", "--data", data.toString(), "--epochs", "2", "--train-limit", "2048",
-                "--val-limit", "1000", "--models", models.toString(), "--reports", reports.toString(),
-                "--progress", "lines");
+        CliRunner r = CliRunner.run(
+                "train",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "2",
+                "--train-limit",
+                "2048",
+                "--val-limit",
+                "1000",
+                "--models",
+                models.toString(),
+                "--reports",
+                reports.toString(),
+                "--progress",
+                "lines");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Trainable params: 343,619", "Epoch 1/2  train_loss=", "Epoch 2/2  train_loss=",
-                "ND4J backend");
+        assertThat(r.out())
+                .contains(
+                        "Trainable params: 343,619",
+                        "Epoch 1/2  train_loss=",
+                        "Epoch 2/2  train_loss=",
+                        "ND4J backend");
         assertThat(models.resolve("autoencoder.zip")).isNotEmptyFile();
 
-        JsonNode metrics = new ObjectMapper().readTree(reports.resolve("metrics.json").toFile());
+        JsonNode metrics =
+                new ObjectMapper().readTree(reports.resolve("metrics.json").toFile());
         JsonNode epochs = metrics.get("epochs");
         assertThat(epochs).hasSize(2);
         for (JsonNode e : epochs) {
@@ -37,16 +55,24 @@ class TrainEndToEndTest {
             assertThat(e.get("val_loss").asDouble()).isFinite().isPositive();
             assertThat(e.get("train_images_per_s").asDouble()).isPositive();
         }
-        assertThat(epochs.get(1).get("train_loss").asDouble()).isLessThan(epochs.get(0).get("train_loss").asDouble());
-        assertThat(epochs.get(1).get("val_loss").asDouble()).isLessThan(epochs.get(0).get("val_loss").asDouble());
+        assertThat(epochs.get(1).get("train_loss").asDouble())
+                .isLessThan(epochs.get(0).get("train_loss").asDouble());
+        assertThat(epochs.get(1).get("val_loss").asDouble())
+                .isLessThan(epochs.get(0).get("val_loss").asDouble());
         double valMse = metrics.get("final").get("val_mse").asDouble();
         double valMse28 = metrics.get("final").get("val_mse_28").asDouble();
         // The zero border is easy to reconstruct, so the 28x28 crop has the larger error.
         assertThat(valMse28).isGreaterThan(valMse);
         assertThat(metrics.get("data").get("verified_files")).hasSize(4);
         // The model, the three checked ONNX files and their report, and no temporary leftovers.
-        assertThat(Files.list(models).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                "autoencoder.zip", "encoder.onnx", "decoder.onnx", "autoencoder.onnx", "onnx-export.json", "checkpoints");
+        assertThat(Files.list(models).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder(
+                        "autoencoder.zip",
+                        "encoder.onnx",
+                        "decoder.onnx",
+                        "autoencoder.onnx",
+                        "onnx-export.json",
+                        "checkpoints");
         assertThat(reports.resolve("index.html")).isNotEmptyFile();
         assertThat(reports.resolve("explorer-grid.png")).isNotEmptyFile();
 
@@ -56,11 +82,19 @@ class TrainEndToEndTest {
         assertThat(steps.get(6).get("step").asInt()).isEqualTo(60);
         assertThat(metrics.get("listener_seconds").asDouble()).isPositive();
         for (int step = 0; step <= 60; step += 10) {
-            assertThat(reports.resolve(String.format("latent/step-%04d.png", step))).isNotEmptyFile();
-            assertThat(reports.resolve(String.format("latent/step-%04d.bin", step))).isNotEmptyFile();
+            assertThat(reports.resolve(String.format("latent/step-%04d.png", step)))
+                    .isNotEmptyFile();
+            assertThat(reports.resolve(String.format("latent/step-%04d.bin", step)))
+                    .isNotEmptyFile();
         }
-        for (String figure : new String[] {"latent-evolution.gif", "latent-final.png", "samples.png",
-                "random-decodes.png", "reconstructions.png", "manifold.png"}) {
+        for (String figure : new String[] {
+            "latent-evolution.gif",
+            "latent-final.png",
+            "samples.png",
+            "random-decodes.png",
+            "reconstructions.png",
+            "manifold.png"
+        }) {
             assertThat(reports.resolve(figure)).isNotEmptyFile();
         }
         assertThat(metrics.get("final").get("knn5_accuracy").asDouble()).isBetween(0.2, 1.0);

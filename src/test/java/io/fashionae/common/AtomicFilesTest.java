@@ -25,9 +25,11 @@ class AtomicFilesTest {
         Path target = dir.resolve("model.zip");
         Files.writeString(target, "precious");
         assertThatThrownBy(() -> AtomicFiles.write(target, tmp -> {
-            Files.writeString(tmp, "half");
-            throw new IOException("disk full");
-        })).isInstanceOf(IOException.class).hasMessage("disk full");
+                    Files.writeString(tmp, "half");
+                    throw new IOException("disk full");
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
         assertThat(Files.readString(target)).isEqualTo("precious");
         assertThat(Files.list(dir)).containsExactly(target);
     }

@@ -29,7 +29,19 @@ class ModelConfigTest {
 
     @Test
     void derivedSizesFollowAnotherArchitecture() {
-        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 48), List.of(2, 4), 8, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+        ModelConfig c = new ModelConfig(
+                2,
+                List.of(5, 3),
+                List.of(16, 48),
+                List.of(2, 4),
+                8,
+                false,
+                false,
+                0.15,
+                32,
+                1,
+                GeluForm.ERF,
+                PaddingForm.TORCH);
         assertThat(c.encoderSides()).containsExactly(32, 16, 4);
         assertThat(c.flattenedSize()).isEqualTo(48 * 4 * 4);
         assertThat(c.decoderStride(0)).isEqualTo(4);
@@ -38,8 +50,19 @@ class ModelConfigTest {
 
     @Test
     void rejectsStridesThatCannotReconstruct32x32() {
-        assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3, 3), List.of(8, 8, 8), List.of(3, 2, 2), 2,
-                true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
+        assertThatThrownBy(() -> new ModelConfig(
+                        3,
+                        List.of(3, 3, 3),
+                        List.of(8, 8, 8),
+                        List.of(3, 2, 2),
+                        2,
+                        true,
+                        false,
+                        0.15,
+                        32,
+                        1,
+                        GeluForm.ERF,
+                        PaddingForm.TORCH))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("cannot reconstruct 32x32")
                 .hasMessageContaining("3x3");
@@ -48,20 +71,46 @@ class ModelConfigTest {
     @Test
     void rejectsALatentDimensionOfZero() {
         assertThatThrownBy(() -> ModelConfig.seedDefaults().withLatentDim(0))
-                .isInstanceOf(UserException.class).hasMessageContaining("latent dim");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("latent dim");
     }
 
     @Test
     void rejectsListsThatDoNotMatchTheLayerCount() {
-        assertThatThrownBy(() -> new ModelConfig(3, List.of(3, 3), List.of(8, 8, 8), List.of(2, 2, 2), 2,
-                true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
-                .isInstanceOf(UserException.class).hasMessageContaining("kernels must list one value per layer");
+        assertThatThrownBy(() -> new ModelConfig(
+                        3,
+                        List.of(3, 3),
+                        List.of(8, 8, 8),
+                        List.of(2, 2, 2),
+                        2,
+                        true,
+                        false,
+                        0.15,
+                        32,
+                        1,
+                        GeluForm.ERF,
+                        PaddingForm.TORCH))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("kernels must list one value per layer");
     }
 
     @Test
     void rejectsNonPositiveChannels() {
-        assertThatThrownBy(() -> new ModelConfig(1, List.of(3), List.of(0), List.of(2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH))
-                .isInstanceOf(UserException.class).hasMessageContaining("channels");
+        assertThatThrownBy(() -> new ModelConfig(
+                        1,
+                        List.of(3),
+                        List.of(0),
+                        List.of(2),
+                        2,
+                        true,
+                        false,
+                        0.15,
+                        32,
+                        1,
+                        GeluForm.ERF,
+                        PaddingForm.TORCH))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("channels");
     }
 
     @Test
@@ -74,7 +123,8 @@ class ModelConfigTest {
     @Test
     void theSeedsGeluIsTheErfForm() throws Exception {
         assertThat(ModelConfig.seedDefaults().gelu()).isEqualTo(GeluForm.ERF);
-        assertThat(Json.write(ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID))).contains("\"gelu\" : \"SIGMOID\"");
+        assertThat(Json.write(ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID)))
+                .contains("\"gelu\" : \"SIGMOID\"");
     }
 
     @Test
@@ -87,7 +137,8 @@ class ModelConfigTest {
     @Test
     void theSeedsPaddingIsPyTorchs() throws Exception {
         assertThat(ModelConfig.seedDefaults().padding()).isEqualTo(PaddingForm.TORCH);
-        assertThat(Json.write(ModelConfig.seedDefaults().withPadding(PaddingForm.SAME))).contains("\"padding\" : \"SAME\"");
+        assertThat(Json.write(ModelConfig.seedDefaults().withPadding(PaddingForm.SAME)))
+                .contains("\"padding\" : \"SAME\"");
     }
 
     @Test

@@ -20,13 +20,15 @@ class TrainingConfigTest {
     @Test
     void rejectsZeroEpochsNamingTheOption() {
         assertThatThrownBy(() -> new TrainingConfig(0, 64, 5e-4, 1e-5, 1, 0, 0))
-                .isInstanceOf(UserException.class).hasMessageContaining("--epochs");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("--epochs");
     }
 
     @Test
     void rejectsNegativeBatchSizeAndLimits() {
         assertThatThrownBy(() -> new TrainingConfig(1, -1, 5e-4, 1e-5, 1, 0, 0)).hasMessageContaining("--batch-size");
         assertThatThrownBy(() -> new TrainingConfig(1, 8, 5e-4, 1e-5, 1, -5, 0)).hasMessageContaining("--train-limit");
-        assertThatThrownBy(() -> new TrainingConfig(1, 8, Double.NaN, 1e-5, 1, 0, 0)).hasMessageContaining("--lr");
+        assertThatThrownBy(() -> new TrainingConfig(1, 8, Double.NaN, 1e-5, 1, 0, 0))
+                .hasMessageContaining("--lr");
     }
 }

@@ -33,8 +33,8 @@ class DataLocatorTest {
         Path env = tmp.resolve("env");
         fill(explicit);
         fill(env);
-        DataLocator locator = new DataLocator(Map.of(DataLocator.ENV_VAR, env.toString()), tmp.resolve("local"),
-                tmp.resolve("system"), OFFLINE);
+        DataLocator locator = new DataLocator(
+                Map.of(DataLocator.ENV_VAR, env.toString()), tmp.resolve("local"), tmp.resolve("system"), OFFLINE);
         DataSource s = locator.locate(new DataConfig(explicit, true));
         assertThat(s.dir()).isEqualTo(explicit);
         assertThat(s.origin()).isEqualTo("--data");
@@ -45,8 +45,8 @@ class DataLocatorTest {
         Path env = tmp.resolve("env");
         fill(env);
         fill(tmp.resolve("local"));
-        DataLocator locator = new DataLocator(Map.of(DataLocator.ENV_VAR, env.toString()), tmp.resolve("local"),
-                tmp.resolve("system"), OFFLINE);
+        DataLocator locator = new DataLocator(
+                Map.of(DataLocator.ENV_VAR, env.toString()), tmp.resolve("local"), tmp.resolve("system"), OFFLINE);
         assertThat(locator.locate(new DataConfig(null, true)).dir()).isEqualTo(env);
     }
 
@@ -72,7 +72,8 @@ class DataLocatorTest {
         fill(tmp.resolve("system"));
         DataLocator locator = new DataLocator(Map.of(), tmp.resolve("local"), tmp.resolve("system"), OFFLINE);
         assertThatThrownBy(() -> locator.locate(new DataConfig(explicit, true)))
-                .isInstanceOf(UserException.class).hasMessageContaining("t10k-images-idx3-ubyte");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("t10k-images-idx3-ubyte");
     }
 
     @Test
@@ -82,7 +83,8 @@ class DataLocatorTest {
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("download failed")
                 .satisfies(e -> assertThat(((UserException) e).fix()).contains("dataset-fashion-mnist"));
-        assertThat(tmp.resolve("local")).satisfies(p -> assertThat(!Files.exists(p) || isEmpty(p)).isTrue());
+        assertThat(tmp.resolve("local"))
+                .satisfies(p -> assertThat(!Files.exists(p) || isEmpty(p)).isTrue());
     }
 
     @Test
@@ -101,9 +103,11 @@ class DataLocatorTest {
         server.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            DataLocator locator = new DataLocator(Map.of(), tmp.resolve("local"), tmp.resolve("system"), new Downloader(base));
+            DataLocator locator =
+                    new DataLocator(Map.of(), tmp.resolve("local"), tmp.resolve("system"), new Downloader(base));
             assertThatThrownBy(() -> locator.locate(new DataConfig(null, true)))
-                    .isInstanceOf(UserException.class).hasMessageContaining("SHA-256");
+                    .isInstanceOf(UserException.class)
+                    .hasMessageContaining("SHA-256");
             assertThat(isEmpty(tmp.resolve("local"))).isTrue();
         } finally {
             server.stop(0);

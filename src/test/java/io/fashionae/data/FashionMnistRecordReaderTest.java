@@ -56,7 +56,8 @@ class FashionMnistRecordReaderTest {
         assertThat(images.shape()).containsExactly(7, 1, 32, 32);
         for (int i = 0; i < 7; i++) {
             List<Writable> rec = single.next();
-            assertThat(images.slice(i)).isEqualTo(((NDArrayWritable) rec.get(0)).get().slice(0));
+            assertThat(images.slice(i))
+                    .isEqualTo(((NDArrayWritable) rec.get(0)).get().slice(0));
             assertThat(oneHot.getFloat(i, ((IntWritable) rec.get(1)).get())).isEqualTo(1f);
         }
         assertThat(batched.hasNext()).isFalse();
@@ -92,7 +93,8 @@ class FashionMnistRecordReaderTest {
     void rejectsImagesAndLabelsThatDisagree(@TempDir Path dir) throws Exception {
         Path images = write(dir.resolve("a-images"), idx(new int[] {3, 28, 28}, imagesPayload(3)));
         Path labels = write(dir.resolve("a-labels"), idx(new int[] {2}, new byte[] {1, 2}));
-        assertThatThrownBy(() -> open(images, labels, 0)).isInstanceOf(IdxFormatException.class)
+        assertThatThrownBy(() -> open(images, labels, 0))
+                .isInstanceOf(IdxFormatException.class)
                 .hasMessageContaining("2 labels for 3 images");
     }
 
@@ -113,7 +115,8 @@ class FashionMnistRecordReaderTest {
     @Test
     void aFileWithTheOfficialNameMustHaveTheOfficialHash(@TempDir Path dir) throws Exception {
         Path[] files = IdxFixtures.writePair(dir, "t10k", 4, true);
-        assertThatThrownBy(() -> open(files[0], files[1], 0)).isInstanceOf(IdxFormatException.class)
+        assertThatThrownBy(() -> open(files[0], files[1], 0))
+                .isInstanceOf(IdxFormatException.class)
                 .hasMessageContaining("t10k-images-idx3-ubyte.gz")
                 .hasMessageContaining(FashionMnistFile.TEST_IMAGES.sha256());
     }

@@ -29,7 +29,8 @@ class IdxReaderTest {
         assertThat(raw.dims()).containsExactly(3, 28, 28);
         assertThat(raw.data()).isEqualTo(imagesPayload(3));
         assertThat(gz.data()).isEqualTo(raw.data());
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         assertThat(raw.sha256()).isEqualTo(sha);
         assertThat(gz.sha256()).isEqualTo(sha);
     }
@@ -37,8 +38,10 @@ class IdxReaderTest {
     @Test
     void rejectsAWrongMagicNumber(@TempDir Path dir) throws IOException {
         Path f = write(dir.resolve("x"), new byte[] {1, 2, 3, 4, 0, 0, 0, 1, 5});
-        assertThatThrownBy(() -> reader.read(f, 1)).isInstanceOf(IdxFormatException.class)
-                .hasMessageContaining("not an IDX file").hasMessageContaining(f.toString());
+        assertThatThrownBy(() -> reader.read(f, 1))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessageContaining("not an IDX file")
+                .hasMessageContaining(f.toString());
     }
 
     @Test
@@ -119,8 +122,10 @@ class IdxReaderTest {
         } catch (IdxFormatException expected) {
             // the one error type allowed
         } catch (Throwable t) {
-            throw new AssertionError("bytes " + HexFormat.of().formatHex(Arrays.copyOf(bytes, Math.min(bytes.length, 24)))
-                    + "... raised " + t, t);
+            throw new AssertionError(
+                    "bytes " + HexFormat.of().formatHex(Arrays.copyOf(bytes, Math.min(bytes.length, 24)))
+                            + "... raised " + t,
+                    t);
         }
     }
 

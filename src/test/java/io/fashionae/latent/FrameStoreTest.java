@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FrameStoreTest {
 
     private static LatentFrame frame(int step) {
-        return new LatentFrame(step, 1, 0.05 + step, 0.5, new LatentPoints(new float[] {1, 2, 3, 4, 5, 6}, 3, new int[] {9, 0}));
+        return new LatentFrame(
+                step, 1, 0.05 + step, 0.5, new LatentPoints(new float[] {1, 2, 3, 4, 5, 6}, 3, new int[] {9, 0}));
     }
 
     @Test

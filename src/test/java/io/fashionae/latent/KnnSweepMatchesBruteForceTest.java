@@ -22,8 +22,10 @@ class KnnSweepMatchesBruteForceTest {
         LatentPoints queries = points(random, 300, dim, grid);
         int agreeing = 0;
         for (int q = 0; q < queries.size(); q++) {
-            LatentPoints one = new LatentPoints(Arrays.copyOfRange(queries.values(), q * dim, (q + 1) * dim), dim,
-                    new int[] {bruteForce(ref, queries.values(), q * dim, k, -1)});
+            LatentPoints one =
+                    new LatentPoints(Arrays.copyOfRange(queries.values(), q * dim, (q + 1) * dim), dim, new int[] {
+                        bruteForce(ref, queries.values(), q * dim, k, -1)
+                    });
             agreeing += Knn.accuracy(ref, one, k) == 1.0 ? 1 : 0;
         }
         assertThat(agreeing).isEqualTo(queries.size());

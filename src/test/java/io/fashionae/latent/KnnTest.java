@@ -23,7 +23,8 @@ class KnnTest {
 
     @Test
     void separatedClustersAreClassifiedPerfectly() {
-        assertThat(Knn.accuracy(clusters(4, 50, 0.5, 1), clusters(4, 20, 0.5, 2), 5)).isEqualTo(1.0);
+        assertThat(Knn.accuracy(clusters(4, 50, 0.5, 1), clusters(4, 20, 0.5, 2), 5))
+                .isEqualTo(1.0);
         assertThat(Knn.leaveOneOutAccuracy(clusters(4, 50, 0.5, 1), 5)).isEqualTo(1.0);
     }
 
@@ -55,7 +56,9 @@ class KnnTest {
         // Nearest first: 6, 2, 6, 2, 9 -- a 2-2-1 vote; the reference's argmax picks class 2,
         // although a class-6 point is the nearest.
         LatentPoints ref = new LatentPoints(new float[] {1, 0, 2, 0, 3, 0, 4, 0, 5, 0}, 2, new int[] {6, 2, 6, 2, 9});
-        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {2}), 5)).isEqualTo(1.0);
-        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {6}), 5)).isZero();
+        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {2}), 5))
+                .isEqualTo(1.0);
+        assertThat(Knn.accuracy(ref, new LatentPoints(new float[] {0, 0}, 2, new int[] {6}), 5))
+                .isZero();
     }
 }

@@ -47,12 +47,25 @@ class AutoencoderTest {
 
     @Test
     void otherArchitecturesBuildWithTheirOwnShapes() {
-        ModelConfig c = new ModelConfig(2, List.of(5, 3), List.of(16, 24), List.of(4, 2), 8, false, true, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+        ModelConfig c = new ModelConfig(
+                2,
+                List.of(5, 3),
+                List.of(16, 24),
+                List.of(4, 2),
+                8,
+                false,
+                true,
+                0.15,
+                32,
+                1,
+                GeluForm.ERF,
+                PaddingForm.TORCH);
         Autoencoder ae = Autoencoder.create(c, OPT);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 32, 32);
         assertThat(ae.encode(x).shape()).containsExactly(2, 8);
         assertThat(ae.reconstruct(x).shape()).containsExactly(2, 1, 32, 32);
-        assertThat(ae.graph().getConfiguration().getVertices()).containsKey("encoder1_dropout")
+        assertThat(ae.graph().getConfiguration().getVertices())
+                .containsKey("encoder1_dropout")
                 .doesNotContainKey("encoder1_bn");
     }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ModelStoreTest {
@@ -35,12 +34,17 @@ class ModelStoreTest {
         Autoencoder loaded = ModelStore.load(file, true);
         assertThat(loaded.config()).isEqualTo(config);
         assertThat(loaded.reconstruct(x)).isEqualTo(ae.reconstruct(x));
-        assertThat(loaded.decode(Nd4j.ones(DataType.FLOAT, 1, 3))).isEqualTo(ae.decode(Nd4j.ones(DataType.FLOAT, 1, 3)));
-        assertThat(loaded.graph().getUpdater().getStateViewArray()).isEqualTo(ae.graph().getUpdater().getStateViewArray());
+        assertThat(loaded.decode(Nd4j.ones(DataType.FLOAT, 1, 3)))
+                .isEqualTo(ae.decode(Nd4j.ones(DataType.FLOAT, 1, 3)));
+        assertThat(loaded.graph().getUpdater().getStateViewArray())
+                .isEqualTo(ae.graph().getUpdater().getStateViewArray());
         // The fast layers survive DL4J's JSON: a restored (or resumed) model trains as fast as a new one.
-        assertThat(loaded.graph().getLayer("encoder1_conv")).isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
-        assertThat(loaded.graph().getLayer("decoder1_deconv")).isInstanceOf(io.fashionae.model.layer.NativeDeconvolution2DLayer.class);
-        assertThat(loaded.decoderGraph().getLayer("decoder_output")).isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
+        assertThat(loaded.graph().getLayer("encoder1_conv"))
+                .isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
+        assertThat(loaded.graph().getLayer("decoder1_deconv"))
+                .isInstanceOf(io.fashionae.model.layer.NativeDeconvolution2DLayer.class);
+        assertThat(loaded.decoderGraph().getLayer("decoder_output"))
+                .isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertThat(zip.getEntry(ModelStore.CONFIG_ENTRY)).isNotNull();
         }
@@ -69,13 +73,15 @@ class ModelStoreTest {
     void aFileThatIsNotAZipIsRefusedWithAClearMessage(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("model.zip"), "hello");
         assertThatThrownBy(() -> ModelStore.load(file, false))
-                .isInstanceOf(UserException.class).hasMessageContaining("is not a FashionAE model: not a zip file");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("is not a FashionAE model: not a zip file");
     }
 
     @Test
     void aMissingFileSaysToTrainFirst(@TempDir Path dir) {
         assertThatThrownBy(() -> ModelStore.load(dir.resolve("none.zip"), false))
-                .isInstanceOf(UserException.class).hasMessageContaining("not found");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("not found");
     }
 
     @Test
@@ -95,7 +101,8 @@ class ModelStoreTest {
             out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
         }
         assertThatThrownBy(() -> ModelStore.load(bad, false))
-                .isInstanceOf(UserException.class).hasMessageContaining("unexpected entry 'normalizer.bin'");
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("unexpected entry 'normalizer.bin'");
     }
 
     @Test

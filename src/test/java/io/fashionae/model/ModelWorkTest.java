@@ -16,7 +16,9 @@ class ModelWorkTest {
         long decoder = 4 * 4 * 128 * 128 * 9 + 8 * 8 * 128 * 64 * 9 + 16 * 16 * 64 * 32 * 9;
         long output = 32 * 32 * 32;
         ModelWork work = ModelWork.of(ModelConfig.seedDefaults());
-        assertThat(work.forwardMultiplyAdds()).isEqualTo(encoder + dense + decoder + output).isEqualTo(14_270_464);
+        assertThat(work.forwardMultiplyAdds())
+                .isEqualTo(encoder + dense + decoder + output)
+                .isEqualTo(14_270_464);
         assertThat((double) decoder / work.forwardMultiplyAdds()).isBetween(0.82, 0.83);
         assertThat(work.trainingFlopsPerImage()).isEqualTo(6.0 * 14_270_464);
     }
@@ -26,10 +28,25 @@ class ModelWorkTest {
         ModelConfig base = ModelConfig.seedDefaults();
         long seed = ModelWork.of(base).forwardMultiplyAdds();
         assertThat(ModelWork.of(base.withLatentDim(8)).forwardMultiplyAdds()).isEqualTo(seed + 2L * 2048 * 6);
-        ModelConfig narrow = new ModelConfig(2, List.of(3, 3), List.of(8, 16), List.of(2, 2), 2, true, false, 0.15,
-                32, 1, base.gelu(), base.padding());
-        long expected = 16 * 16 * 8 * 9 + 8 * 8 * 8 * 16 * 9 + 2L * 16 * 8 * 8 * 2
-                + 8 * 8 * 16 * 16 * 9 + 16 * 16 * 16 * 8 * 9 + 32 * 32 * 8;
+        ModelConfig narrow = new ModelConfig(
+                2,
+                List.of(3, 3),
+                List.of(8, 16),
+                List.of(2, 2),
+                2,
+                true,
+                false,
+                0.15,
+                32,
+                1,
+                base.gelu(),
+                base.padding());
+        long expected = 16 * 16 * 8 * 9
+                + 8 * 8 * 8 * 16 * 9
+                + 2L * 16 * 8 * 8 * 2
+                + 8 * 8 * 16 * 16 * 9
+                + 16 * 16 * 16 * 8 * 9
+                + 32 * 32 * 8;
         assertThat(ModelWork.of(narrow).forwardMultiplyAdds()).isEqualTo(expected);
     }
 }

@@ -17,27 +17,53 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class PrecisionTest {
     /** Without batch norm: DL4J M2.1's half-precision batch norm diverges (see below). */
-    private static final ModelConfig SMALL = new ModelConfig(3, java.util.List.of(3, 3, 3), java.util.List.of(8, 16, 16),
-            java.util.List.of(2, 2, 2), 2, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+    private static final ModelConfig SMALL = new ModelConfig(
+            3,
+            java.util.List.of(3, 3, 3),
+            java.util.List.of(8, 16, 16),
+            java.util.List.of(2, 2, 2),
+            2,
+            false,
+            false,
+            0.15,
+            32,
+            1,
+            GeluForm.ERF,
+            PaddingForm.TORCH);
 
     @org.junit.jupiter.api.Test
     void fp16WithBatchNormIsRefusedWithTheReason() {
-        ModelConfig withBn = new ModelConfig(3, java.util.List.of(3, 3, 3), java.util.List.of(8, 16, 16),
-                java.util.List.of(2, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+        ModelConfig withBn = new ModelConfig(
+                3,
+                java.util.List.of(3, 3, 3),
+                java.util.List.of(8, 16, 16),
+                java.util.List.of(2, 2, 2),
+                2,
+                true,
+                false,
+                0.15,
+                32,
+                1,
+                GeluForm.ERF,
+                PaddingForm.TORCH);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
-                .isInstanceOf(io.fashionae.common.UserException.class).hasMessageContaining("fp16 with batch norm");
+                        () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
+                .isInstanceOf(io.fashionae.common.UserException.class)
+                .hasMessageContaining("fp16 with batch norm");
     }
 
     @org.junit.jupiter.api.Test
     void bf16IsRefusedWithTheReason() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> Autoencoder.create(SMALL, new OptimizerSettings(2e-3, 1e-5, 3, Precision.BF16)))
-                .isInstanceOf(io.fashionae.common.UserException.class).hasMessageContaining("bf16 is not available");
+                        () -> Autoencoder.create(SMALL, new OptimizerSettings(2e-3, 1e-5, 3, Precision.BF16)))
+                .isInstanceOf(io.fashionae.common.UserException.class)
+                .hasMessageContaining("bf16 is not available");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Precision.class, names = {"FP32", "FP16"})
+    @EnumSource(
+            value = Precision.class,
+            names = {"FP32", "FP16"})
     void fp32AndFp16TrainAndAnswerIn32BitFloats(Precision precision) {
         Autoencoder ae = Autoencoder.create(SMALL, new OptimizerSettings(2e-3, 1e-5, 3, precision));
         assertThat(ae.dataType()).isEqualTo(AutoencoderGraphBuilder.dataType(precision));
@@ -56,7 +82,9 @@ class PrecisionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Precision.class, names = {"FP16"})
+    @EnumSource(
+            value = Precision.class,
+            names = {"FP16"})
     void aHalfPrecisionModelIsExportedAsCheckedFloat32Onnx(Precision precision, @TempDir Path dir) throws Exception {
         Autoencoder ae = Autoencoder.create(SMALL, new OptimizerSettings(2e-3, 1e-5, 3, precision));
         ae.fitBatch(SyntheticData.bars(16, 1).images());
@@ -65,7 +93,8 @@ class PrecisionTest {
         INDArray x = SyntheticData.bars(8, 2).images();
         // The converted copy computes what the half model computes, up to half precision.
         double scale = ae.reconstruct(x).amaxNumber().doubleValue();
-        assertThat(fp32.reconstruct(x).sub(ae.reconstruct(x)).amaxNumber().doubleValue()).isLessThan(0.05 * scale + 1e-3);
+        assertThat(fp32.reconstruct(x).sub(ae.reconstruct(x)).amaxNumber().doubleValue())
+                .isLessThan(0.05 * scale + 1e-3);
         OnnxExport.Report report = OnnxExport.exportAll(ae, dir, x, null, "test");
         assertThat(report.parts()).hasSize(3);
     }

@@ -11,7 +11,8 @@ class PyTorchInitTest {
     private static final OptimizerSettings OPT = new OptimizerSettings(1e-3, 0, 7);
 
     private static ComputationGraph seedGraph(long seed) {
-        return Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, seed)).graph();
+        return Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, seed))
+                .graph();
     }
 
     private static void assertUniformWithin(INDArray values, double bound) {
@@ -20,7 +21,8 @@ class PyTorchInitTest {
             return; // too few draws for a stable standard deviation
         }
         // U(-b, b) has mean 0 and standard deviation b / sqrt(3).
-        assertThat(values.stdNumber().doubleValue()).isCloseTo(bound / Math.sqrt(3), org.assertj.core.data.Percentage.withPercentage(15));
+        assertThat(values.stdNumber().doubleValue())
+                .isCloseTo(bound / Math.sqrt(3), org.assertj.core.data.Percentage.withPercentage(15));
     }
 
     @Test

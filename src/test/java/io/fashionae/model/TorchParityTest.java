@@ -28,8 +28,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * self-consistent. Fixture: {@code src/test/python/torch_parity_fixture.py}.
  */
 class TorchParityTest {
-    private static final ModelConfig TINY_SEED = new ModelConfig(3, List.of(3, 3, 3), List.of(4, 8, 16),
-            List.of(2, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+    private static final ModelConfig TINY_SEED = new ModelConfig(
+            3,
+            List.of(3, 3, 3),
+            List.of(4, 8, 16),
+            List.of(2, 2, 2),
+            2,
+            true,
+            false,
+            0.15,
+            32,
+            1,
+            GeluForm.ERF,
+            PaddingForm.TORCH);
     /** PyTorch module path -> our layer; its kind says how the tensors map. */
     private static final Map<String, String> LAYERS = Map.ofEntries(
             Map.entry("encoder.conv.0", "encoder1_conv"), Map.entry("encoder.conv.1", "encoder1_bn"),
@@ -82,9 +93,11 @@ class TorchParityTest {
             for (String key : List.of("W", "b", "gamma", "beta")) {
                 if (layer.paramTable().containsKey(key)) {
                     String torchName = torch + "." + (key.equals("W") || key.equals("gamma") ? "weight" : "bias");
-                    INDArray ourGradient = denseSwapped(key, gradient.getGradientFor(ours + "_" + key)).div(pixels * batch);
+                    INDArray ourGradient = denseSwapped(key, gradient.getGradientFor(ours + "_" + key))
+                            .div(pixels * batch);
                     float[] expected = floats(fixture.get("train_gradients").get(torchName));
-                    // Conv biases before batch norm have a zero gradient in exact arithmetic: rounding noise, hence the floor.
+                    // Conv biases before batch norm have a zero gradient in exact arithmetic: rounding noise, hence the
+                    // floor.
                     assertClose(ourGradient, expected, 1e-4 * maxAbs(expected) + 1e-7);
                 }
             }
@@ -93,9 +106,11 @@ class TorchParityTest {
 
     @Test
     void dl4jSamePaddingWithTheSameWeightsIsADifferentFunction() {
-        Autoencoder same = Autoencoder.create(TINY_SEED.withPadding(PaddingForm.SAME), new OptimizerSettings(1e-3, 0, 1));
+        Autoencoder same =
+                Autoencoder.create(TINY_SEED.withPadding(PaddingForm.SAME), new OptimizerSettings(1e-3, 0, 1));
         LAYERS.forEach((torch, ours) -> load(same.graph().getLayer(ours), torch));
-        assertThat(maxDifference(same.reconstruct(images), floats(fixture.get("eval_reconstruction")))).isGreaterThan(1e-2);
+        assertThat(maxDifference(same.reconstruct(images), floats(fixture.get("eval_reconstruction"))))
+                .isGreaterThan(1e-2);
     }
 
     private static void load(Layer layer, String torch) {
@@ -151,7 +166,9 @@ class TorchParityTest {
     }
 
     private static void assertClose(INDArray actual, float[] expected, double tolerance) {
-        assertThat(maxDifference(actual, expected)).as("largest difference from PyTorch").isLessThan(tolerance);
+        assertThat(maxDifference(actual, expected))
+                .as("largest difference from PyTorch")
+                .isLessThan(tolerance);
     }
 
     private static double maxDifference(INDArray actual, float[] expected) {

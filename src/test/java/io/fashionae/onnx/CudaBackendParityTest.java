@@ -20,9 +20,11 @@ class CudaBackendParityTest {
     @Test
     void cudaGivesTheCpuBackendsStoredOutputs(@TempDir java.nio.file.Path dir) throws Exception {
         BackendInfo backend = BackendInfo.current();
-        assumeTrue(backend.backend().contains("Cublas"), "ND4J runs on " + backend.backend()
-                + ", not CUDA: run 'mvn -Pcuda test' on a machine with an NVIDIA GPU and CUDA 11.6"
-                + (backend.fallback().isEmpty() ? "" : " (" + backend.fallback() + ")"));
+        assumeTrue(
+                backend.backend().contains("Cublas"),
+                "ND4J runs on " + backend.backend()
+                        + ", not CUDA: run 'mvn -Pcuda test' on a machine with an NVIDIA GPU and CUDA 11.6"
+                        + (backend.fallback().isEmpty() ? "" : " (" + backend.fallback() + ")"));
         GoldenRegressionTest.load(dir);
         var e = GoldenRegressionTest.expected;
         var m = GoldenRegressionTest.model;
@@ -30,7 +32,8 @@ class CudaBackendParityTest {
         double tolDec = 1e-4 * (1 + GoldenRegressionTest.maxAbs(e.decoded()));
         assertThat(GoldenRegressionTest.maxDiff(GoldenModel.flat(m.encode(GoldenRegressionTest.images())), e.encoded()))
                 .isLessThan(tolEnc);
-        assertThat(GoldenRegressionTest.maxDiff(GoldenModel.flat(m.decode(GoldenRegressionTest.latents())), e.decoded()))
+        assertThat(GoldenRegressionTest.maxDiff(
+                        GoldenModel.flat(m.decode(GoldenRegressionTest.latents())), e.decoded()))
                 .isLessThan(tolDec);
     }
 }

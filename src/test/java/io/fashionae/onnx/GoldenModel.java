@@ -1,7 +1,7 @@
 package io.fashionae.onnx;
 
-import io.fashionae.config.GeluForm;
 import io.fashionae.common.Json;
+import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.model.Autoencoder;
@@ -22,8 +22,19 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GoldenModel {
     static final String MODEL = "tiny-autoencoder.zip";
     static final String EXPECTED = "tiny-expected.json";
-    static final ModelConfig CONFIG = new ModelConfig(2, List.of(3, 3), List.of(4, 8), List.of(2, 2), 2, true, false,
-            0.15, 32, 1, GeluForm.SIGMOID, PaddingForm.SAME);
+    static final ModelConfig CONFIG = new ModelConfig(
+            2,
+            List.of(3, 3),
+            List.of(4, 8),
+            List.of(2, 2),
+            2,
+            true,
+            false,
+            0.15,
+            32,
+            1,
+            GeluForm.SIGMOID,
+            PaddingForm.SAME);
 
     /**
      * Inputs and outputs, flattened row-major.
@@ -34,11 +45,9 @@ public final class GoldenModel {
      * @param decoded       decoder output for the latents
      * @param reconstructed autoencoder output for the images
      */
-    public record Expected(float[] images, float[] latents, float[] encoded, float[] decoded, float[] reconstructed) {
-    }
+    public record Expected(float[] images, float[] latents, float[] encoded, float[] decoded, float[] reconstructed) {}
 
-    private GoldenModel() {
-    }
+    private GoldenModel() {}
 
     /** Writes the fixture into {@code dir}. */
     public static void main(String[] args) throws Exception {
@@ -51,8 +60,14 @@ public final class GoldenModel {
         ModelStore.save(ae, dir.resolve(MODEL));
         INDArray images = SyntheticData.bars(4, 9).images();
         INDArray latents = Nd4j.create(new float[] {-1f, 0.5f, 0.3f, 2f, 1.5f, -1f}, new long[] {3, 2}, 'c');
-        Json.writeFile(dir.resolve(EXPECTED), new Expected(flat(images), flat(latents), flat(ae.encode(images)),
-                flat(ae.decode(latents)), flat(ae.reconstruct(images))));
+        Json.writeFile(
+                dir.resolve(EXPECTED),
+                new Expected(
+                        flat(images),
+                        flat(latents),
+                        flat(ae.encode(images)),
+                        flat(ae.decode(latents)),
+                        flat(ae.reconstruct(images))));
     }
 
     static float[] flat(INDArray a) {

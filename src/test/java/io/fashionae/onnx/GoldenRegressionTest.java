@@ -73,10 +73,14 @@ class GoldenRegressionTest {
 
     @Test
     void dl4jOnTheCpuStillGivesTheStoredOutputs() {
-        assumeTrue(!io.fashionae.training.BackendInfo.current().backend().contains("Cublas"), "covered by the CUDA test");
-        assertThat(maxDiff(GoldenModel.flat(model.encode(images())), expected.encoded())).isLessThan(1e-5);
-        assertThat(maxDiff(GoldenModel.flat(model.decode(latents())), expected.decoded())).isLessThan(1e-5);
-        assertThat(maxDiff(GoldenModel.flat(model.reconstruct(images())), expected.reconstructed())).isLessThan(1e-5);
+        assumeTrue(
+                !io.fashionae.training.BackendInfo.current().backend().contains("Cublas"), "covered by the CUDA test");
+        assertThat(maxDiff(GoldenModel.flat(model.encode(images())), expected.encoded()))
+                .isLessThan(1e-5);
+        assertThat(maxDiff(GoldenModel.flat(model.decode(latents())), expected.decoded()))
+                .isLessThan(1e-5);
+        assertThat(maxDiff(GoldenModel.flat(model.reconstruct(images())), expected.reconstructed()))
+                .isLessThan(1e-5);
     }
 
     @Test
@@ -87,10 +91,13 @@ class GoldenRegressionTest {
         ModelPart[] parts = {ModelPart.ENCODER, ModelPart.DECODER, ModelPart.AUTOENCODER};
         for (int i = 0; i < parts.length; i++) {
             Path file = dir.resolve(parts[i].fileName());
-            Files.write(file, OnnxExporter.export(model, parts[i], java.util.Map.of()).toByteArray());
+            Files.write(
+                    file,
+                    OnnxExporter.export(model, parts[i], java.util.Map.of()).toByteArray());
             try (OnnxModel onnx = OnnxModel.open(file, parts[i].inputName(), parts[i].outputName())) {
                 float[] got = onnx.run(inputs[i], shapes[i]);
-                assertThat(maxDiff(got, wants[i])).as(parts[i].name())
+                assertThat(maxDiff(got, wants[i]))
+                        .as(parts[i].name())
                         .isLessThan(OnnxExport.REL_TOLERANCE * (1 + maxAbs(wants[i])));
             }
         }

@@ -21,8 +21,14 @@ class OnnxDecoderChunkTest {
     void decodingManyPointsAtOnceEqualsDecodingEachPointAlone(@TempDir Path dir) throws Exception {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, 3));
         Path file = dir.resolve(ModelPart.DECODER.fileName());
-        Files.write(file, OnnxExporter.export(ae, ModelPart.DECODER, ExportMetadata.of(ae.config(), null, "test",
-                FashionMnistClasses.NAMES, ModelPart.DECODER)).toByteArray());
+        Files.write(
+                file,
+                OnnxExporter.export(
+                                ae,
+                                ModelPart.DECODER,
+                                ExportMetadata.of(
+                                        ae.config(), null, "test", FashionMnistClasses.NAMES, ModelPart.DECODER))
+                        .toByteArray());
         int n = 600; // more than two chunks, the last one partial
         float[] z = new float[n * 2];
         SplittableRandom random = new SplittableRandom(5);
@@ -35,7 +41,9 @@ class OnnxDecoderChunkTest {
             assertThat(perPoint).isEqualTo(32 * 32);
             for (int i : new int[] {0, 255, 256, 511, 512, 599}) {
                 float[] one = decoder.decode(Arrays.copyOfRange(z, 2 * i, 2 * i + 2), 1);
-                assertThat(Arrays.copyOfRange(all, i * perPoint, (i + 1) * perPoint)).as("point %d", i).containsExactly(one);
+                assertThat(Arrays.copyOfRange(all, i * perPoint, (i + 1) * perPoint))
+                        .as("point %d", i)
+                        .containsExactly(one);
             }
         }
     }

@@ -43,20 +43,77 @@ class OnnxParityTest {
                 Arguments.of("seed-gelu-sigmoid", seed.withGelu(GeluForm.SIGMOID), 3),
                 Arguments.of("seed-padding-same", seed.withPadding(PaddingForm.SAME), 3),
                 // Kernel 2 stride 1: the one case where torch padding needs a crop after a convolution.
-                Arguments.of("even-kernels-torch", new ModelConfig(2, List.of(2, 4), List.of(8, 16), List.of(1, 2), 2,
-                        true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
-                Arguments.of("no-batch-norm", new ModelConfig(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2),
-                        2, false, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
+                Arguments.of(
+                        "even-kernels-torch",
+                        new ModelConfig(
+                                2,
+                                List.of(2, 4),
+                                List.of(8, 16),
+                                List.of(1, 2),
+                                2,
+                                true,
+                                false,
+                                0.15,
+                                32,
+                                1,
+                                GeluForm.ERF,
+                                PaddingForm.TORCH),
+                        3),
+                Arguments.of(
+                        "no-batch-norm",
+                        new ModelConfig(
+                                3,
+                                List.of(3, 3, 3),
+                                List.of(32, 64, 128),
+                                List.of(2, 2, 2),
+                                2,
+                                false,
+                                false,
+                                0.15,
+                                32,
+                                1,
+                                GeluForm.ERF,
+                                PaddingForm.TORCH),
+                        3),
                 Arguments.of("latent-8", seed.withLatentDim(8), 3),
-                Arguments.of("two-layers-k5-dropout", new ModelConfig(2, List.of(5, 3), List.of(16, 24), List.of(2, 4), 3,
-                        true, true, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3),
-                Arguments.of("four-layers-stride1", new ModelConfig(4, List.of(3, 3, 3, 3), List.of(8, 16, 16, 32),
-                        List.of(2, 1, 2, 2), 2, true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH), 3));
+                Arguments.of(
+                        "two-layers-k5-dropout",
+                        new ModelConfig(
+                                2,
+                                List.of(5, 3),
+                                List.of(16, 24),
+                                List.of(2, 4),
+                                3,
+                                true,
+                                true,
+                                0.15,
+                                32,
+                                1,
+                                GeluForm.ERF,
+                                PaddingForm.TORCH),
+                        3),
+                Arguments.of(
+                        "four-layers-stride1",
+                        new ModelConfig(
+                                4,
+                                List.of(3, 3, 3, 3),
+                                List.of(8, 16, 16, 32),
+                                List.of(2, 1, 2, 2),
+                                2,
+                                true,
+                                false,
+                                0.15,
+                                32,
+                                1,
+                                GeluForm.ERF,
+                                PaddingForm.TORCH),
+                        3));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
-    void onnxRuntimeMatchesDl4jForEveryPart(String name, ModelConfig config, int trainSteps, @TempDir Path dir) throws Exception {
+    void onnxRuntimeMatchesDl4jForEveryPart(String name, ModelConfig config, int trainSteps, @TempDir Path dir)
+            throws Exception {
         Autoencoder ae = Autoencoder.create(config, new OptimizerSettings(2e-3, 1e-5, 17));
         INDArray train = SyntheticData.bars(32, 5).images();
         for (int i = 0; i < trainSteps; i++) {
@@ -72,8 +129,11 @@ class OnnxParityTest {
 
     static float[] run(Autoencoder ae, ModelPart part, INDArray input, Path dir) throws Exception {
         Path file = dir.resolve(part.fileName());
-        Files.write(file, OnnxExporter.export(ae, part, ExportMetadata.of(ae.config(), null, "test",
-                FashionMnistClasses.NAMES, part)).toByteArray());
+        Files.write(
+                file,
+                OnnxExporter.export(
+                                ae, part, ExportMetadata.of(ae.config(), null, "test", FashionMnistClasses.NAMES, part))
+                        .toByteArray());
         try (OnnxModel model = OnnxModel.open(file, part.inputName(), part.outputName())) {
             return model.run(input.dup('c').ravel().toFloatVector(), input.shape());
         }
@@ -89,6 +149,8 @@ class OnnxParityTest {
             maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
         }
         System.out.printf("%s: max |diff| %.3g, max |out| %.3g%n", what, maxDiff, maxAbs);
-        assertThat(maxDiff).as(what + " max |diff| (max |out| " + maxAbs + ")").isLessThanOrEqualTo(REL_TOL * (1 + maxAbs));
+        assertThat(maxDiff)
+                .as(what + " max |diff| (max |out| " + maxAbs + ")")
+                .isLessThanOrEqualTo(REL_TOL * (1 + maxAbs));
     }
 }

@@ -84,6 +84,8 @@ class OnnxRuntimeInferenceParityTest {
         double scale = Math.max(1, expected.amaxNumber().doubleValue());
         double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
         assertThat(maxDiff).as("max |onnxruntime - dl4j|, scale %s", scale).isLessThan(TOLERANCE * scale);
-        assertThat(expected.amaxNumber().doubleValue()).as("a non-trivial comparison").isGreaterThan(1e-3);
+        assertThat(expected.amaxNumber().doubleValue())
+                .as("a non-trivial comparison")
+                .isGreaterThan(1e-3);
     }
 }

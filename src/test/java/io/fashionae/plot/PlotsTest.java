@@ -47,7 +47,9 @@ class PlotsTest {
                     int g = Math.round(col.getGreen() * 0.9f + 255 * 0.1f);
                     int b = Math.round(col.getBlue() * 0.9f + 255 * 0.1f);
                     Color px = new Color(rgb);
-                    if (Math.abs(px.getRed() - r) <= 2 && Math.abs(px.getGreen() - g) <= 2 && Math.abs(px.getBlue() - b) <= 2) {
+                    if (Math.abs(px.getRed() - r) <= 2
+                            && Math.abs(px.getGreen() - g) <= 2
+                            && Math.abs(px.getBlue() - b) <= 2) {
                         found.add(c);
                     }
                 }
@@ -68,7 +70,8 @@ class PlotsTest {
     @Test
     void wideLatentsArePlottedAsAPcaProjectionAndSaySo() {
         LatentFrame f = frame(0, 6, 1);
-        assertThat(FramePlotter.title(f, io.fashionae.latent.Plane.of(f.points()))).contains("[PCA]");
+        assertThat(FramePlotter.title(f, io.fashionae.latent.Plane.of(f.points())))
+                .contains("[PCA]");
         assertThat(FramePlotter.render(f, null).getWidth()).isEqualTo(FramePlotter.WIDTH);
     }
 
@@ -80,10 +83,13 @@ class PlotsTest {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
             assertThat(reader.getNumImages(true)).isEqualTo(3);
-            IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
-            IIOMetadataNode gce = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+            IIOMetadataNode root =
+                    (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
+            IIOMetadataNode gce = (IIOMetadataNode)
+                    root.getElementsByTagName("GraphicControlExtension").item(0);
             assertThat(gce.getAttribute("delayTime")).isEqualTo("20");
-            IIOMetadataNode app = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
+            IIOMetadataNode app = (IIOMetadataNode)
+                    root.getElementsByTagName("ApplicationExtension").item(0);
             assertThat(app.getAttribute("applicationID")).isEqualTo("NETSCAPE");
             assertThat((byte[]) app.getUserObject()).containsExactly(1, 0, 0);
             assertThat(reader.read(2).getWidth()).isEqualTo(FramePlotter.WIDTH);
@@ -92,7 +98,8 @@ class PlotsTest {
 
     @Test
     void framesOfTheAnimationShareOneAxisRange() {
-        List<LatentPoints> planes = List.of(frame(0, 2, 0.1).points(), frame(1, 2, 5).points());
+        List<LatentPoints> planes =
+                List.of(frame(0, 2, 0.1).points(), frame(1, 2, 5).points());
         AxisRange r = AxisRange.covering(planes);
         float[] big = planes.get(1).range(0);
         assertThat(r.xMin()).isLessThan(big[0]);

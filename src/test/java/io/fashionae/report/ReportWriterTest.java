@@ -30,7 +30,8 @@ class ReportWriterTest {
     void configStringsCannotBreakOutOfTheEmbeddedData(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("metrics.json"), METRICS);
         String html = Files.readString(ReportWriter.write(dir, dir.resolve("models")));
-        String template = new String(ReportWriter.class.getResourceAsStream("report-template.html").readAllBytes());
+        String template = new String(
+                ReportWriter.class.getResourceAsStream("report-template.html").readAllBytes());
         assertThat(count(html, "</script>")).isEqualTo(count(template, "</script>"));
         assertThat(html).doesNotContain("<script>alert").contains("\\u003c/script\\u003e\\u003cscript\\u003ealert");
     }
@@ -39,8 +40,10 @@ class ReportWriterTest {
     void missingOptionalPartsAreLeftOutNotLinked(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("metrics.json"), METRICS);
         String html = Files.readString(ReportWriter.write(dir, dir.resolve("models")));
-        String data = html.substring(html.indexOf("id=\"report-data\">"), html.indexOf("</script>", html.indexOf("id=\"report-data\">")));
-        assertThat(data).contains("\"frames\":[]", "\"figures\":[]", "\"explorer\":null", "\"onnx\":null", "\"summary\":null");
+        String data = html.substring(
+                html.indexOf("id=\"report-data\">"), html.indexOf("</script>", html.indexOf("id=\"report-data\">")));
+        assertThat(data)
+                .contains("\"frames\":[]", "\"figures\":[]", "\"explorer\":null", "\"onnx\":null", "\"summary\":null");
         assertThat(data).doesNotContain("latent/step-", ReportWriter.EXPLORER_SPRITE);
     }
 
@@ -51,13 +54,16 @@ class ReportWriterTest {
         Files.write(dir.resolve("latent/step-0010.png"), new byte[] {1});
         Files.write(dir.resolve("manifold.png"), new byte[] {1});
         String html = Files.readString(ReportWriter.write(dir, dir.resolve("models")));
-        assertThat(html).contains("\"src\":\"latent/step-0010.png\"", "\"src\":\"manifold.png\"")
-                .doesNotContain("latent/step-0000.png").doesNotContain(dir.toString() + "/manifold.png");
+        assertThat(html)
+                .contains("\"src\":\"latent/step-0010.png\"", "\"src\":\"manifold.png\"")
+                .doesNotContain("latent/step-0000.png")
+                .doesNotContain(dir.toString() + "/manifold.png");
     }
 
     @Test
     void aFolderWithoutARunSaysToTrainFirstAndWritesNothing(@TempDir Path dir) {
-        assertThatThrownBy(() -> ReportWriter.write(dir, dir)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> ReportWriter.write(dir, dir))
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("no metrics.json");
         assertThat(dir.resolve("index.html")).doesNotExist();
     }

@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for tests: valid ones with known pixels, and broken ones on purpose. */
 public final class IdxFixtures {
-    private IdxFixtures() {
-    }
+    private IdxFixtures() {}
 
     /** IDX bytes: magic {@code 0x0000 08 ndims}, big-endian dims, then {@code payload}. */
     public static byte[] idx(int[] dims, byte[] payload) {
@@ -67,7 +66,8 @@ public final class IdxFixtures {
     /** A valid pair of images and labels files with {@code n} items. */
     public static Path[] writePair(Path dir, String prefix, int n, boolean gzip) throws IOException {
         String ext = gzip ? ".gz" : "";
-        Path images = write(dir.resolve(prefix + "-images-idx3-ubyte" + ext), idx(new int[] {n, 28, 28}, imagesPayload(n)));
+        Path images =
+                write(dir.resolve(prefix + "-images-idx3-ubyte" + ext), idx(new int[] {n, 28, 28}, imagesPayload(n)));
         Path labels = write(dir.resolve(prefix + "-labels-idx1-ubyte" + ext), idx(new int[] {n}, labelsPayload(n)));
         return new Path[] {images, labels};
     }

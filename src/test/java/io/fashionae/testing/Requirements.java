@@ -19,8 +19,7 @@ public final class Requirements {
     /** The variable CI services set, and {@code .ci/run} too. */
     public static final String CI_VARIABLE = "CI";
 
-    private Requirements() {
-    }
+    private Requirements() {}
 
     /** Skips (or, under CI, fails) the calling test unless {@code present}; {@code missing} says what and how to get it. */
     public static void require(boolean present, String missing) {
@@ -45,7 +44,9 @@ public final class Requirements {
     public static Path fashionMnist() {
         String env = System.getenv(DataLocator.ENV_VAR);
         Path data = Stream.of(env == null ? null : Path.of(env), DataLocator.LOCAL_DIR, DataLocator.SYSTEM_DIR)
-                .filter(p -> p != null && DataSource.isComplete(p)).findFirst().orElse(null);
+                .filter(p -> p != null && DataSource.isComplete(p))
+                .findFirst()
+                .orElse(null);
         require(data != null, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         return data;
     }

@@ -13,18 +13,23 @@ class RequirementsTest {
     @Test
     void somethingMissingSkipsWithTheReasonOnADevelopersMachine() {
         assertThatThrownBy(() -> Requirements.require(false, "needs chromium", Map.of()))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("needs chromium");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("needs chromium");
     }
 
     @Test
     void somethingMissingFailsNamingItUnderCi() {
         assertThatThrownBy(() -> Requirements.require(false, "needs chromium", Map.of("CI", "true")))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("CI=true").hasMessageContaining("needs chromium");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("CI=true")
+                .hasMessageContaining("needs chromium");
     }
 
     @Test
     void whatIsThereRunsEverywhere() {
-        assertThatCode(() -> Requirements.require(true, "needs chromium", Map.of("CI", "true"))).doesNotThrowAnyException();
-        assertThatCode(() -> Requirements.require(true, "needs chromium", Map.of())).doesNotThrowAnyException();
+        assertThatCode(() -> Requirements.require(true, "needs chromium", Map.of("CI", "true")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Requirements.require(true, "needs chromium", Map.of()))
+                .doesNotThrowAnyException();
     }
 }

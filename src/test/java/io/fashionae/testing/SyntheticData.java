@@ -8,8 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Small learnable image sets: class {@code k} is a bright bar at a class-specific place, plus noise. */
 public final class SyntheticData {
-    private SyntheticData() {
-    }
+    private SyntheticData() {}
 
     /** {@code n} padded 32x32 images with labels {@code i % 10}, reproducible from {@code seed}. */
     public static LabeledImages bars(int n, long seed) {

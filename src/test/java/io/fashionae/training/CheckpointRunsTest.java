@@ -30,24 +30,43 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted run even when another run left higher step numbers (the defect of issue 15).
  */
 class CheckpointRunsTest {
-    private static final ModelConfig MODEL = new ModelConfig(3, List.of(3, 3, 3), List.of(4, 8, 8), List.of(2, 2, 2), 2,
-            true, false, 0.15, 32, 1, GeluForm.ERF, PaddingForm.TORCH);
+    private static final ModelConfig MODEL = new ModelConfig(
+            3,
+            List.of(3, 3, 3),
+            List.of(4, 8, 8),
+            List.of(2, 2, 2),
+            2,
+            true,
+            false,
+            0.15,
+            32,
+            1,
+            GeluForm.ERF,
+            PaddingForm.TORCH);
     /** 8 steps of 32 in one epoch. */
     private static final TrainingConfig TRAINING = new TrainingConfig(1, 32, 2e-3, 1e-5, 13, 0, 0);
+
     private static final PlotConfig NO_PLOTS = new PlotConfig(0, 0, 0);
     private static final FashionMnistDataModule DATA =
             FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(64, 4));
 
     private static TrainingJob job(Path dir, boolean resume) {
-        return new TrainingJob(MODEL, TRAINING, NO_PLOTS, new DataConfig(null, false), OutputConfig.under(dir),
+        return new TrainingJob(
+                MODEL,
+                TRAINING,
+                NO_PLOTS,
+                new DataConfig(null, false),
+                OutputConfig.under(dir),
                 new CheckpointConfig(1, 3, resume));
     }
 
     /** Another run's folder with checkpoints at higher steps than this test's runs ever reach. */
     private static Path otherRun(Path dir, String id, boolean finished) throws Exception {
-        Path run = Files.createDirectories(OutputConfig.under(dir).checkpointsDir().resolve(id));
+        Path run =
+                Files.createDirectories(OutputConfig.under(dir).checkpointsDir().resolve(id));
         for (int step : new int[] {10, 15, 16}) {
-            Files.writeString(run.resolve(String.format("checkpoint-step-%08d.zip", step)), "checkpoint " + step + " of " + id);
+            Files.writeString(
+                    run.resolve(String.format("checkpoint-step-%08d.zip", step)), "checkpoint " + step + " of " + id);
         }
         if (finished) {
             Files.writeString(run.resolve(CheckpointRuns.FINISHED_MARKER), "done");
@@ -65,9 +84,9 @@ class CheckpointRunsTest {
         return out;
     }
 
-    private static TrainingJob.Outcome run(TrainingJob job, TrainingJob.Start start, TrainingProgress progress,
-                                           StopSignal stop) {
-        return job.run(start, Inference.dl4j(start.model()), progress, frame -> { }, stop);
+    private static TrainingJob.Outcome run(
+            TrainingJob job, TrainingJob.Start start, TrainingProgress progress, StopSignal stop) {
+        return job.run(start, Inference.dl4j(start.model()), progress, frame -> {}, stop);
     }
 
     private static List<Path> checkpoints(Path run) throws Exception {
@@ -80,10 +99,12 @@ class CheckpointRunsTest {
         List<String> before = contents(other);
 
         TrainingJob job = job(dir, false);
-        TrainingJob.Outcome outcome = run(job, job.start(DATA, TrainingProgress.NONE), TrainingProgress.NONE, StopSignal.NEVER);
+        TrainingJob.Outcome outcome =
+                run(job, job.start(DATA, TrainingProgress.NONE), TrainingProgress.NONE, StopSignal.NEVER);
 
         assertThat(contents(other)).isEqualTo(before);
-        List<CheckpointRuns.Run> runs = new CheckpointRuns(OutputConfig.under(dir).checkpointsDir()).list();
+        List<CheckpointRuns.Run> runs =
+                new CheckpointRuns(OutputConfig.under(dir).checkpointsDir()).list();
         assertThat(runs).hasSize(2);
         CheckpointRuns.Run mine = runs.get(1);
         assertThat(mine.id()).isNotEqualTo("run-20000101-000000-aaaa").startsWith("run-");
@@ -114,7 +135,8 @@ class CheckpointRunsTest {
         StopSignal afterThree = () -> start.model().graph().getIterationCount() >= 3;
         assertThatThrownBy(() -> run(fresh, start, TrainingProgress.NONE, afterThree))
                 .isInstanceOf(TrainingInterruptedException.class);
-        Path interrupted = CheckpointRuns.dirOf(OutputConfig.under(dir).checkpointsDir(), start.state().runId());
+        Path interrupted = CheckpointRuns.dirOf(
+                OutputConfig.under(dir).checkpointsDir(), start.state().runId());
         assertThat(checkpoints(interrupted)).extracting(CheckpointStore::stepOf).containsExactly(3L, 2L, 1L);
         // A later, finished run with higher step numbers (as the seed-7 run of the issue).
         Path other = otherRun(dir, "run-29991231-235959-cccc", true);

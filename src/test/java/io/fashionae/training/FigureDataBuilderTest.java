@@ -23,7 +23,8 @@ class FigureDataBuilderTest {
     @Test
     void figuresCoverEveryClassAndTheLatentRangeTheValidationSetUses(@TempDir Path dir) throws Exception {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, 1));
-        FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(40, 1), SyntheticData.bars(50, 2));
+        FashionMnistDataModule data =
+                FashionMnistDataModule.inMemory(SyntheticData.bars(40, 1), SyntheticData.bars(50, 2));
         FigureData f = FigureDataBuilder.compute(Inference.dl4j(ae), 2, data, 7);
 
         assertThat(f.samples().count()).isEqualTo(4);
@@ -41,8 +42,14 @@ class FigureDataBuilderTest {
         }
 
         List<Path> written = Figures.writeAll(f, List.of(), dir);
-        assertThat(written).extracting(p -> p.getFileName().toString())
-                .containsExactly(Figures.FINAL, Figures.SAMPLES, Figures.RANDOM_DECODES, Figures.RECONSTRUCTIONS, Figures.MANIFOLD);
+        assertThat(written)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        Figures.FINAL,
+                        Figures.SAMPLES,
+                        Figures.RANDOM_DECODES,
+                        Figures.RECONSTRUCTIONS,
+                        Figures.MANIFOLD);
         for (Path p : written) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }

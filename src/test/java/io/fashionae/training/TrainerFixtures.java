@@ -17,20 +17,34 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * DL4J, the run's checkpoints straight in {@code models/checkpoints} (no run id).
  */
 public final class TrainerFixtures {
-    private TrainerFixtures() {
-    }
+    private TrainerFixtures() {}
 
     /** A trainer that checkpoints at each epoch's end only and cannot be stopped. */
-    public static Trainer trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress,
-                                  List<TrainingListener> listeners) {
-        return trainer(config, output, progress, listeners, new CheckpointConfig(0, CheckpointConfig.DEFAULT_KEEP, false),
+    public static Trainer trainer(
+            TrainingConfig config, OutputConfig output, TrainingProgress progress, List<TrainingListener> listeners) {
+        return trainer(
+                config,
+                output,
+                progress,
+                listeners,
+                new CheckpointConfig(0, CheckpointConfig.DEFAULT_KEEP, false),
                 StopSignal.NEVER);
     }
 
     /** A trainer with the given checkpoint schedule and stop signal. */
-    public static Trainer trainer(TrainingConfig config, OutputConfig output, TrainingProgress progress,
-                                  List<TrainingListener> listeners, CheckpointConfig checkpoints, StopSignal stop) {
-        return new Trainer(config, output, progress, listeners, new Checkpointer(output.checkpointsDir(), checkpoints, config),
+    public static Trainer trainer(
+            TrainingConfig config,
+            OutputConfig output,
+            TrainingProgress progress,
+            List<TrainingListener> listeners,
+            CheckpointConfig checkpoints,
+            StopSignal stop) {
+        return new Trainer(
+                config,
+                output,
+                progress,
+                listeners,
+                new Checkpointer(output.checkpointsDir(), checkpoints, config),
                 stop);
     }
 
@@ -40,12 +54,14 @@ public final class TrainerFixtures {
     }
 
     /** Fits a fresh {@code model}, its state recording {@code plots} (which a resume checks). */
-    public static TrainingResult fitFresh(Trainer trainer, Autoencoder model, FashionMnistDataModule data, PlotConfig plots) {
+    public static TrainingResult fitFresh(
+            Trainer trainer, Autoencoder model, FashionMnistDataModule data, PlotConfig plots) {
         return fitFrom(trainer, model, data, TrainingState.fresh(Instant.now().toString(), plots, null));
     }
 
     /** Continues {@code model} from {@code start}. */
-    public static TrainingResult fitFrom(Trainer trainer, Autoencoder model, FashionMnistDataModule data, TrainingState start) {
+    public static TrainingResult fitFrom(
+            Trainer trainer, Autoencoder model, FashionMnistDataModule data, TrainingState start) {
         return trainer.fit(model, Inference.dl4j(model), data, start);
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 
 class TrainerTest {
     private static final ModelConfig MODEL = ModelConfig.seedDefaults();
@@ -58,11 +57,19 @@ class TrainerTest {
                 events.add("end " + m.epoch());
             }
         };
-        FashionMnistDataModule data = FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(100, 4));
-        TrainingResult r = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, recorder, List.of()), model(t), data);
+        FashionMnistDataModule data =
+                FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(100, 4));
+        TrainingResult r =
+                TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, recorder, List.of()), model(t), data);
 
-        assertThat(events).containsExactly("TRAIN 1/2 8 batches", "VALIDATE 1/2 1 batches", "end 1",
-                "TRAIN 2/2 8 batches", "VALIDATE 2/2 1 batches", "end 2");
+        assertThat(events)
+                .containsExactly(
+                        "TRAIN 1/2 8 batches",
+                        "VALIDATE 1/2 1 batches",
+                        "end 1",
+                        "TRAIN 2/2 8 batches",
+                        "VALIDATE 2/2 1 batches",
+                        "end 2");
         List<EpochMetrics> epochs = r.metrics().epochs();
         assertThat(epochs).hasSize(2);
         assertThat(epochs).allSatisfy(e -> {
@@ -86,8 +93,22 @@ class TrainerTest {
         TrainingConfig t = new TrainingConfig(1, 32, 1e-3, 1e-5, 5, 0, 0);
         LabeledImages train = SyntheticData.bars(96, 3);
         LabeledImages val = SyntheticData.bars(20, 4);
-        INDArray a = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, OutputConfig.under(dir.resolve("a")), TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
-        INDArray b = TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, OutputConfig.under(dir.resolve("b")), TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(train, val)).model().graph().params();
+        INDArray a = TrainerFixtures.fitFresh(
+                        TrainerFixtures.trainer(
+                                t, OutputConfig.under(dir.resolve("a")), TrainingProgress.NONE, List.of()),
+                        model(t),
+                        FashionMnistDataModule.inMemory(train, val))
+                .model()
+                .graph()
+                .params();
+        INDArray b = TrainerFixtures.fitFresh(
+                        TrainerFixtures.trainer(
+                                t, OutputConfig.under(dir.resolve("b")), TrainingProgress.NONE, List.of()),
+                        model(t),
+                        FashionMnistDataModule.inMemory(train, val))
+                .model()
+                .graph()
+                .params();
         assertThat(a).isEqualTo(b);
     }
 
@@ -99,8 +120,12 @@ class TrainerTest {
         LabeledImages poisoned = SyntheticData.bars(64, 3);
         poisoned.images().putScalar(new long[] {0, 0, 5, 5}, Float.NaN);
         TrainingConfig t = new TrainingConfig(1, 64, 1e-3, 0, 5, 0, 0);
-        assertThatThrownBy(() -> TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, TrainingProgress.NONE, List.of()), model(t), FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
-                .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("step 1");
+        assertThatThrownBy(() -> TrainerFixtures.fitFresh(
+                        TrainerFixtures.trainer(t, out, TrainingProgress.NONE, List.of()),
+                        model(t),
+                        FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("step 1");
         assertThat(Files.readString(out.modelFile())).isEqualTo("the last good model");
     }
 }

@@ -20,25 +20,34 @@ final class NativeBackprop {
      */
     static final int[] TO_OP_WEIGHTS = {2, 3, 1, 0};
 
-    private NativeBackprop() {
-    }
+    private NativeBackprop() {}
 
     /**
      * @param bias     the bias, or null for a layer without one (then {@code biasGrad} is ignored)
      * @param delta    dL/dz, the gradient at the op's output
      * @return the parameter gradients, as DL4J's layers return them
      */
-    static Gradient run(String op, int[] args, INDArray input, INDArray weights, INDArray bias, INDArray delta,
-                        INDArray inputGrad, INDArray weightGrad, INDArray biasGrad) {
+    static Gradient run(
+            String op,
+            int[] args,
+            INDArray input,
+            INDArray weights,
+            INDArray bias,
+            INDArray delta,
+            INDArray inputGrad,
+            INDArray weightGrad,
+            INDArray biasGrad) {
         boolean hasBias = bias != null;
         Nd4j.exec(DynamicCustomOp.builder(op)
-                .addInputs(hasBias
-                        ? new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), bias, delta}
-                        : new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), delta})
+                .addInputs(
+                        hasBias
+                                ? new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), bias, delta}
+                                : new INDArray[] {input, weights.permute(TO_OP_WEIGHTS), delta})
                 .addIntegerArguments(args)
-                .addOutputs(hasBias
-                        ? new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS), biasGrad}
-                        : new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS)})
+                .addOutputs(
+                        hasBias
+                                ? new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS), biasGrad}
+                                : new INDArray[] {inputGrad, weightGrad.permute(TO_OP_WEIGHTS)})
                 .build());
         Gradient gradient = new DefaultGradient();
         if (hasBias) {

@@ -44,11 +44,22 @@ public class NativeBatchNormalization extends BatchNormalization {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int layerIndex,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType networkDataType) {
         LayerValidation.assertNOutSet("NativeBatchNormalization", getLayerName(), layerIndex, getNOut());
-        return LayerWiring.wire(new NativeBatchNormalizationLayer(conf, networkDataType), initializer(), conf, listeners,
-                layerIndex, paramsView, initializeParams);
+        return LayerWiring.wire(
+                new NativeBatchNormalizationLayer(conf, networkDataType),
+                initializer(),
+                conf,
+                listeners,
+                layerIndex,
+                paramsView,
+                initializeParams);
     }
 
     @Override

@@ -42,6 +42,7 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
 
     /** The last training forward pass's batch mean and (biased) variance, per channel. */
     private INDArray batchMean;
+
     private INDArray batchVar;
 
     /** Called by {@link NativeBatchNormalization#instantiate}. */
@@ -101,8 +102,11 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
     }
 
     private boolean handles(INDArray x) {
-        return x.rank() == 4 && x.dataType() == DataType.FLOAT && dataType == DataType.FLOAT
-                && layerConf().getCnn2DFormat() == CNN2DFormat.NCHW && !layerConf().isLockGammaBeta();
+        return x.rank() == 4
+                && x.dataType() == DataType.FLOAT
+                && dataType == DataType.FLOAT
+                && layerConf().getCnn2DFormat() == CNN2DFormat.NCHW
+                && !layerConf().isLockGammaBeta();
     }
 
     /** Batch mean and biased variance per channel, into arrays this layer keeps across steps. */
@@ -126,8 +130,10 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
         if (!layerConf().isUseLogStd()) {
             return vector(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
         }
-        INDArray std = Transforms.pow(Nd4j.valueArrayOf(new long[] {layerConf().getNOut()}, 10.0, DataType.FLOAT),
-                vector(getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)), false);
+        INDArray std = Transforms.pow(
+                Nd4j.valueArrayOf(new long[] {layerConf().getNOut()}, 10.0, DataType.FLOAT),
+                vector(getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)),
+                false);
         return std.muli(std);
     }
 
@@ -135,7 +141,11 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
     private void runningStatisticsUpdate(Gradient gradient) {
         double decay = layerConf().getDecay();
         INDArray meanView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
-        assignTo(meanView, vector(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN)).sub(batchMean).muli(1 - decay));
+        assignTo(
+                meanView,
+                vector(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN))
+                        .sub(batchMean)
+                        .muli(1 - decay));
         gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, meanView);
         if (layerConf().isUseLogStd()) {
             INDArray running = runningVariance();
@@ -145,7 +155,11 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_LOG_STD, logView);
         } else {
             INDArray varView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR);
-            assignTo(varView, vector(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR)).sub(batchVar).muli(1 - decay));
+            assignTo(
+                    varView,
+                    vector(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR))
+                            .sub(batchVar)
+                            .muli(1 - decay));
             gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, varView);
         }
     }

@@ -10,8 +10,7 @@ import org.deeplearning4j.util.ConvolutionUtils;
  * take: kernel, stride, top-left padding, dilation, same-mode flag and data format.
  */
 final class NativeConvArgs {
-    private NativeConvArgs() {
-    }
+    private NativeConvArgs() {}
 
     /**
      * In same mode libnd4j derives the padding from the shapes itself; the padding passed is
@@ -29,8 +28,18 @@ final class NativeConvArgs {
         int[] pad = same
                 ? ConvolutionUtils.getSameModeTopLeftPadding(outputSide, inputSide, kernel, stride, dilation)
                 : conf.getPadding();
-        return new int[] {kernel[0], kernel[1], stride[0], stride[1], pad[0], pad[1], dilation[0], dilation[1],
-                same ? 1 : 0, conf.getCnn2dDataFormat() == CNN2DFormat.NCHW ? 0 : 1};
+        return new int[] {
+            kernel[0],
+            kernel[1],
+            stride[0],
+            stride[1],
+            pad[0],
+            pad[1],
+            dilation[0],
+            dilation[1],
+            same ? 1 : 0,
+            conf.getCnn2dDataFormat() == CNN2DFormat.NCHW ? 0 : 1
+        };
     }
 
     /** Height and width of a rank-4 array in the layer's format. */

@@ -26,11 +26,22 @@ public class NativeConvolution extends ConvolutionLayer {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int layerIndex,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeConvolution", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LayerWiring.wire(new NativeConvolutionLayer(conf, networkDataType), initializer(), conf, listeners,
-                layerIndex, paramsView, initializeParams);
+        return LayerWiring.wire(
+                new NativeConvolutionLayer(conf, networkDataType),
+                initializer(),
+                conf,
+                listeners,
+                layerIndex,
+                paramsView,
+                initializeParams);
     }
 
     /** DL4J's convolution builder, building a {@link NativeConvolution}. */

@@ -37,13 +37,20 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         validateInputDepth(weights.size(1));
         int[] inSide = NativeConvArgs.spatial(input.shape(), format);
         int[] outSide = outputSide(format);
-        INDArray output = mgr.create(ArrayType.ACTIVATIONS, input.dataType(),
-                NativeConvArgs.shape(input.size(0), weights.size(0), outSide, format), 'c');
+        INDArray output = mgr.create(
+                ArrayType.ACTIVATIONS,
+                input.dataType(),
+                NativeConvArgs.shape(input.size(0), weights.size(0), outSide, format),
+                'c');
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
-                .addInputs(hasBias()
-                        ? new INDArray[] {input, weights.permute(NativeBackprop.TO_OP_WEIGHTS),
-                                getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, mgr)}
-                        : new INDArray[] {input, weights.permute(NativeBackprop.TO_OP_WEIGHTS)})
+                .addInputs(
+                        hasBias()
+                                ? new INDArray[] {
+                                    input,
+                                    weights.permute(NativeBackprop.TO_OP_WEIGHTS),
+                                    getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, mgr)
+                                }
+                                : new INDArray[] {input, weights.permute(NativeBackprop.TO_OP_WEIGHTS)})
                 .addIntegerArguments(NativeConvArgs.of(layerConf(), outSide, inSide))
                 .addOutputs(output)
                 .build());
@@ -58,9 +65,18 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
         INDArray delta = outputGradient(epsilon, mgr);
         INDArray inputGrad = mgr.create(ArrayType.ACTIVATION_GRAD, weights.dataType(), input.shape(), 'c');
-        int[] args = NativeConvArgs.of(layerConf(), NativeConvArgs.spatial(delta.shape(), format),
+        int[] args = NativeConvArgs.of(
+                layerConf(),
+                NativeConvArgs.spatial(delta.shape(), format),
                 NativeConvArgs.spatial(input.shape(), format));
-        Gradient gradient = NativeBackprop.run("conv2d_bp", args, input, weights, bias, delta, inputGrad,
+        Gradient gradient = NativeBackprop.run(
+                "conv2d_bp",
+                args,
+                input,
+                weights,
+                bias,
+                delta,
+                inputGrad,
                 gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY),
                 gradientViews.get(ConvolutionParamInitializer.BIAS_KEY));
         weightNoiseParams.clear();
@@ -82,7 +98,13 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
     private int[] outputSide(CNN2DFormat format) {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
         int[] padding = conf.getConvolutionMode() == ConvolutionMode.Same ? null : conf.getPadding();
-        return ConvolutionUtils.getOutputSize(input, conf.getKernelSize(), conf.getStride(), padding,
-                conf.getConvolutionMode(), conf.getDilation(), format);
+        return ConvolutionUtils.getOutputSize(
+                input,
+                conf.getKernelSize(),
+                conf.getStride(),
+                padding,
+                conf.getConvolutionMode(),
+                conf.getDilation(),
+                format);
     }
 }

@@ -25,10 +25,21 @@ public class NativeCropping2D extends Cropping2D {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        return LayerWiring.wire(new NativeCropping2DLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
-                paramsView, initializeParams);
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int layerIndex,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType networkDataType) {
+        return LayerWiring.wire(
+                new NativeCropping2DLayer(conf, networkDataType),
+                initializer(),
+                conf,
+                listeners,
+                layerIndex,
+                paramsView,
+                initializeParams);
     }
 
     @Override

@@ -25,11 +25,22 @@ public class NativeDeconvolution2D extends Deconvolution2D {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int layerIndex,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeDeconvolution2D", getLayerName(), layerIndex, getNIn(), getNOut());
-        return LayerWiring.wire(new NativeDeconvolution2DLayer(conf, networkDataType), initializer(), conf, listeners,
-                layerIndex, paramsView, initializeParams);
+        return LayerWiring.wire(
+                new NativeDeconvolution2DLayer(conf, networkDataType),
+                initializer(),
+                conf,
+                listeners,
+                layerIndex,
+                paramsView,
+                initializeParams);
     }
 
     /** DL4J's deconvolution builder, building a {@link NativeDeconvolution2D}. */

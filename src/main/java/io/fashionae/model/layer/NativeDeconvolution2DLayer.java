@@ -35,9 +35,18 @@ public class NativeDeconvolution2DLayer extends Deconvolution2DLayer {
         INDArray bias = hasBias() ? getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, true, mgr) : null;
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
         INDArray inputGrad = mgr.create(ArrayType.ACTIVATION_GRAD, weights.dataType(), input.shape(), 'c');
-        int[] args = NativeConvArgs.of(layerConf(), NativeConvArgs.spatial(epsilon.shape(), format),
+        int[] args = NativeConvArgs.of(
+                layerConf(),
+                NativeConvArgs.spatial(epsilon.shape(), format),
                 NativeConvArgs.spatial(input.shape(), format));
-        Gradient gradient = NativeBackprop.run("deconv2d_bp", args, input, weights, bias, epsilon, inputGrad,
+        Gradient gradient = NativeBackprop.run(
+                "deconv2d_bp",
+                args,
+                input,
+                weights,
+                bias,
+                epsilon,
+                inputGrad,
                 gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY),
                 gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY));
         weightNoiseParams.clear();

@@ -21,10 +21,21 @@ public class NativeErfGelu extends ActivationLayer {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-                             INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        return LayerWiring.wire(new NativeErfGeluLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
-                paramsView, initializeParams);
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int layerIndex,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType networkDataType) {
+        return LayerWiring.wire(
+                new NativeErfGeluLayer(conf, networkDataType),
+                initializer(),
+                conf,
+                listeners,
+                layerIndex,
+                paramsView,
+                initializeParams);
     }
 
     @Override

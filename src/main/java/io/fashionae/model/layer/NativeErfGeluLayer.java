@@ -35,6 +35,7 @@ public class NativeErfGeluLayer extends ActivationLayer {
 
     /** Phi of the last training forward pass, and the input it was computed from. */
     private INDArray cdf;
+
     private INDArray cdfInput;
 
     /** Called by {@link NativeErfGelu#instantiate}. */
@@ -50,7 +51,8 @@ public class NativeErfGeluLayer extends ActivationLayer {
         }
         INDArray phi = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
         normalCdf(input, phi);
-        INDArray out = training ? mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c') : phi;
+        INDArray out =
+                training ? mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c') : phi;
         Nd4j.exec(new MulOp(input, phi, out));
         cdf = training ? phi : null;
         cdfInput = training ? input : null;
@@ -63,7 +65,9 @@ public class NativeErfGeluLayer extends ActivationLayer {
         if (!handles(input)) {
             return super.backpropGradient(epsilon, mgr);
         }
-        INDArray phi = cdf != null && cdfInput == input ? cdf : normalCdf(input, Nd4j.createUninitialized(DataType.FLOAT, input.shape()));
+        INDArray phi = cdf != null && cdfInput == input
+                ? cdf
+                : normalCdf(input, Nd4j.createUninitialized(DataType.FLOAT, input.shape()));
         cdf = null;
         cdfInput = null;
         INDArray grad = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
@@ -79,7 +83,8 @@ public class NativeErfGeluLayer extends ActivationLayer {
     }
 
     private boolean handles(INDArray x) {
-        return x.dataType() == DataType.FLOAT && dataType == DataType.FLOAT
+        return x.dataType() == DataType.FLOAT
+                && dataType == DataType.FLOAT
                 && layerConf().getActivationFn() instanceof ActivationErfGelu;
     }
 

@@ -8,5 +8,4 @@ package io.fashionae.training.listener;
  * @param loss  training MSE of that step
  * @param knn5  leave-one-out 5-NN accuracy within the plotted sample
  */
-public record FrameStats(int step, int epoch, double loss, double knn5) {
-}
+public record FrameStats(int step, int epoch, double loss, double knn5) {}

@@ -6,11 +6,11 @@ import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A DL4J listener that, every {@code every} steps up to step {@code until} (the seed: 10 and 400,
@@ -46,7 +46,14 @@ public final class LatentFrameListener extends BaseTrainingListener implements S
      * @param until  last step that gets a frame
      * @param sink   receives each frame
      */
-    public LatentFrameListener(Autoencoder model, Inference inference, INDArray sample, int[] labels, int every, int until, FrameSink sink) {
+    public LatentFrameListener(
+            Autoencoder model,
+            Inference inference,
+            INDArray sample,
+            int[] labels,
+            int every,
+            int until,
+            FrameSink sink) {
         if (every < 1) {
             throw new IllegalArgumentException("every must be positive");
         }
@@ -66,7 +73,8 @@ public final class LatentFrameListener extends BaseTrainingListener implements S
             return;
         }
         long t0 = System.nanoTime();
-        LatentPoints points = new LatentPoints(inference.encode(sample), model.config().latentDim(), labels);
+        LatentPoints points =
+                new LatentPoints(inference.encode(sample), model.config().latentDim(), labels);
         double loss = model.lastStepLoss();
         double knn = Knn.leaveOneOutAccuracy(points, KNN_K);
         sink.accept(new LatentFrame((int) step, epoch + 1, loss, knn, points));

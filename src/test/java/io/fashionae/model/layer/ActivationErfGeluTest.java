@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.commons.math3.special.Erf;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +37,10 @@ class ActivationErfGeluTest {
         INDArray upstream = Nd4j.rand(DataType.DOUBLE, 1, 401).subi(0.5);
         INDArray grad = gelu.backprop(x.dup(), upstream.dup()).getFirst();
         double h = 1e-6;
-        INDArray numeric = gelu.getActivation(x.add(h), true).subi(gelu.getActivation(x.sub(h), true)).divi(2 * h).muli(upstream);
+        INDArray numeric = gelu.getActivation(x.add(h), true)
+                .subi(gelu.getActivation(x.sub(h), true))
+                .divi(2 * h)
+                .muli(upstream);
         assertThat(grad.shape()).isEqualTo(x.shape());
         assertThat(grad.sub(numeric).amaxNumber().doubleValue()).isLessThan(1e-8);
     }
@@ -53,12 +56,23 @@ class ActivationErfGeluTest {
 
     @Test
     void survivesTheGraphsJsonRoundTrip() {
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().graphBuilder()
-                .addInputs("in").setInputTypes(InputType.feedForward(3))
-                .addLayer("act", new ActivationLayer.Builder().activation(new ActivationErfGelu()).build(), "in")
-                .setOutputs("act").build();
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.feedForward(3))
+                .addLayer(
+                        "act",
+                        new ActivationLayer.Builder()
+                                .activation(new ActivationErfGelu())
+                                .build(),
+                        "in")
+                .setOutputs("act")
+                .build();
         ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
-        var layer = (ActivationLayer) ((LayerVertex) back.getVertices().get("act")).getLayerConf().getLayer();
-        assertThat(layer.getActivationFn()).isInstanceOf(ActivationErfGelu.class).isEqualTo(new ActivationErfGelu());
+        var layer = (ActivationLayer)
+                ((LayerVertex) back.getVertices().get("act")).getLayerConf().getLayer();
+        assertThat(layer.getActivationFn())
+                .isInstanceOf(ActivationErfGelu.class)
+                .isEqualTo(new ActivationErfGelu());
     }
 }

@@ -34,7 +34,8 @@ class NativeBatchNormalizationParityTest {
     @Test
     void configurationMatchesDl4jsApartFromTheClassName() {
         String dl4j = graphConf(dl4jLayer()).toJson();
-        String ours = graphConf(NativeBatchNormalization.nchw(DECAY, EPS)).toJson()
+        String ours = graphConf(NativeBatchNormalization.nchw(DECAY, EPS))
+                .toJson()
                 .replace(NativeBatchNormalization.class.getName(), BatchNormalization.class.getName());
         assertThat(ours).isEqualTo(dl4j);
     }
@@ -45,7 +46,8 @@ class NativeBatchNormalizationParityTest {
         ComputationGraph candidate = graph(NativeBatchNormalization.nchw(DECAY, EPS));
         Nd4j.getRandom().setSeed(3);
         // Non-default affine parameters and running statistics, so that every term matters.
-        reference.setParams(Nd4j.rand(DataType.FLOAT, reference.params().shape()).addi(0.5));
+        reference.setParams(
+                Nd4j.rand(DataType.FLOAT, reference.params().shape()).addi(0.5));
         candidate.setParams(reference.params().dup());
         assertThat(candidate.getLayer("bn")).isInstanceOf(NativeBatchNormalizationLayer.class);
 
@@ -58,14 +60,18 @@ class NativeBatchNormalizationParityTest {
         ComputationGraph reference = croppedGraph(dl4jLayer());
         ComputationGraph candidate = croppedGraph(NativeBatchNormalization.nchw(DECAY, EPS));
         Nd4j.getRandom().setSeed(4);
-        reference.setParams(Nd4j.rand(DataType.FLOAT, reference.params().shape()).addi(0.5));
+        reference.setParams(
+                Nd4j.rand(DataType.FLOAT, reference.params().shape()).addi(0.5));
         candidate.setParams(reference.params().dup());
-        INDArray x = Nd4j.rand(DataType.FLOAT, 4, CHANNELS, SIDE + 1, SIDE + 1).muli(3).subi(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, CHANNELS, SIDE + 1, SIDE + 1)
+                .muli(3)
+                .subi(1);
         assertSameOutputsAndGradients(candidate, reference, x);
     }
 
     /** Inference and training outputs, then every gradient through an MSE loss on a random target. */
-    private static void assertSameOutputsAndGradients(ComputationGraph candidate, ComputationGraph reference, INDArray x) {
+    private static void assertSameOutputsAndGradients(
+            ComputationGraph candidate, ComputationGraph reference, INDArray x) {
         assertClose(candidate.outputSingle(false, x), reference.outputSingle(false, x), 1e-5);
         INDArray trainingOutput = reference.outputSingle(true, x);
         assertClose(candidate.outputSingle(true, x), trainingOutput, 1e-5);
@@ -85,7 +91,9 @@ class NativeBatchNormalizationParityTest {
         candidate.setParams(reference.params().dup());
         Nd4j.getRandom().setSeed(5);
         for (int step = 0; step < 5; step++) {
-            INDArray x = Nd4j.rand(DataType.FLOAT, 8, CHANNELS, SIDE, SIDE).muli(2 + step).addi(step);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 8, CHANNELS, SIDE, SIDE)
+                    .muli(2 + step)
+                    .addi(step);
             INDArray target = Nd4j.rand(DataType.FLOAT, 8, CHANNELS, SIDE, SIDE);
             reference.fit(new MultiDataSet(x, target));
             candidate.fit(new MultiDataSet(x, target));
@@ -96,27 +104,42 @@ class NativeBatchNormalizationParityTest {
     }
 
     private static BatchNormalization dl4jLayer() {
-        return new BatchNormalization.Builder().decay(DECAY).eps(EPS).activation(Activation.IDENTITY)
-                .dataFormat(CNN2DFormat.NCHW).build();
+        return new BatchNormalization.Builder()
+                .decay(DECAY)
+                .eps(EPS)
+                .activation(Activation.IDENTITY)
+                .dataFormat(CNN2DFormat.NCHW)
+                .build();
     }
 
     private static void assertClose(INDArray actual, INDArray expected, double tolerance) {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         double scale = Math.max(1, expected.amaxNumber().doubleValue());
         double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(maxDiff).as("max |native - dl4j| (max |dl4j| %s)", expected.amaxNumber()).isLessThan(tolerance * scale);
-        assertThat(expected.amaxNumber().doubleValue()).as("a non-trivial comparison").isGreaterThan(1e-3);
+        assertThat(maxDiff)
+                .as("max |native - dl4j| (max |dl4j| %s)", expected.amaxNumber())
+                .isLessThan(tolerance * scale);
+        assertThat(expected.amaxNumber().doubleValue())
+                .as("a non-trivial comparison")
+                .isGreaterThan(1e-3);
     }
 
     private static ComputationGraphConfiguration graphConf(Layer bn) {
         return new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new Adam(0.01))
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01))
                 .weightDecay(1e-5, true)
                 .graphBuilder()
                 .addInputs("in")
                 .addLayer("bn", bn, "in")
-                .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY).format(CNN2DFormat.NCHW).build(), "bn")
+                .addLayer(
+                        "loss",
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .activation(Activation.IDENTITY)
+                                .format(CNN2DFormat.NCHW)
+                                .build(),
+                        "bn")
                 .setOutputs("loss")
                 .setInputTypes(InputType.convolutional(SIDE, SIDE, CHANNELS, CNN2DFormat.NCHW))
                 .build();
@@ -125,13 +148,25 @@ class NativeBatchNormalizationParityTest {
     /** The decoder's case: batch norm on a {@code Cropping2D} view (first row and column dropped). */
     private static ComputationGraph croppedGraph(Layer bn) {
         ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new Adam(0.01))
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01))
                 .graphBuilder()
                 .addInputs("in")
-                .addLayer("crop", new Cropping2D.Builder(1, 0, 1, 0).dataFormat(CNN2DFormat.NCHW).build(), "in")
+                .addLayer(
+                        "crop",
+                        new Cropping2D.Builder(1, 0, 1, 0)
+                                .dataFormat(CNN2DFormat.NCHW)
+                                .build(),
+                        "in")
                 .addLayer("bn", bn, "crop")
-                .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY).format(CNN2DFormat.NCHW).build(), "bn")
+                .addLayer(
+                        "loss",
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .activation(Activation.IDENTITY)
+                                .format(CNN2DFormat.NCHW)
+                                .build(),
+                        "bn")
                 .setOutputs("loss")
                 .setInputTypes(InputType.convolutional(SIDE + 1, SIDE + 1, CHANNELS, CNN2DFormat.NCHW))
                 .build());

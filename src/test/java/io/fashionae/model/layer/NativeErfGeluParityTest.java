@@ -33,7 +33,11 @@ class NativeErfGeluParityTest {
     @ParameterizedTest(name = "cropped input: {0}")
     @ValueSource(booleans = {false, true})
     void nativeGeluComputesWhatTheActivationLayerComputes(boolean cropped) {
-        ComputationGraph reference = graph(new ActivationLayer.Builder().activation(new ActivationErfGelu()).build(), cropped);
+        ComputationGraph reference = graph(
+                new ActivationLayer.Builder()
+                        .activation(new ActivationErfGelu())
+                        .build(),
+                cropped);
         ComputationGraph candidate = graph(new NativeErfGelu(), cropped);
         candidate.setParams(reference.params().dup());
         assertThat(candidate.getLayer("gelu")).isInstanceOf(NativeErfGeluLayer.class);
@@ -65,30 +69,54 @@ class NativeErfGeluParityTest {
         layer.setInput(in, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
         double expected = x * 0.5 * org.apache.commons.math3.special.Erf.erfc(-x / Math.sqrt(2));
         assertThat(layer.activate(false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces())
-                .getDouble(0, 1, 2, 3)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6 + 1e-6 * Math.abs(expected)));
+                        .getDouble(0, 1, 2, 3))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6 + 1e-6 * Math.abs(expected)));
     }
 
     private static void assertClose(INDArray actual, INDArray expected) {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         double scale = Math.max(1, expected.amaxNumber().doubleValue());
-        assertThat(actual.sub(expected).amaxNumber().doubleValue()).as("max |native - dl4j|").isLessThan(1e-5 * scale);
-        assertThat(expected.amaxNumber().doubleValue()).as("a non-trivial comparison").isGreaterThan(1e-3);
+        assertThat(actual.sub(expected).amaxNumber().doubleValue())
+                .as("max |native - dl4j|")
+                .isLessThan(1e-5 * scale);
+        assertThat(expected.amaxNumber().doubleValue())
+                .as("a non-trivial comparison")
+                .isGreaterThan(1e-3);
     }
 
     private static ComputationGraph graph(Layer gelu, boolean cropped) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new Adam(0.01));
-        var g = base.graphBuilder().addInputs("in")
-                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(CHANNELS).activation(Activation.IDENTITY)
-                        .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same).build(), "in");
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01));
+        var g = base.graphBuilder()
+                .addInputs("in")
+                .addLayer(
+                        "conv",
+                        new ConvolutionLayer.Builder(3, 3)
+                                .nOut(CHANNELS)
+                                .activation(Activation.IDENTITY)
+                                .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                                .build(),
+                        "in");
         String prev = "conv";
         if (cropped) {
-            g.addLayer("crop", new Cropping2D.Builder(1, 0, 1, 0).dataFormat(CNN2DFormat.NCHW).build(), "conv");
+            g.addLayer(
+                    "crop",
+                    new Cropping2D.Builder(1, 0, 1, 0)
+                            .dataFormat(CNN2DFormat.NCHW)
+                            .build(),
+                    "conv");
             prev = "crop";
         }
         g.addLayer("gelu", gelu, prev)
-                .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY).format(CNN2DFormat.NCHW).build(), "gelu")
+                .addLayer(
+                        "loss",
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .activation(Activation.IDENTITY)
+                                .format(CNN2DFormat.NCHW)
+                                .build(),
+                        "gelu")
                 .setOutputs("loss")
                 .setInputTypes(InputType.convolutional(SIDE, SIDE, CHANNELS, CNN2DFormat.NCHW));
         ComputationGraph graph = new ComputationGraph(g.build());

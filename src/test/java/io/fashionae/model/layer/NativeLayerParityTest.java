@@ -32,12 +32,42 @@ class NativeLayerParityTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("conv 3x3 stride 2 same", conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, false), conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, true), 3, 8),
-                Arguments.of("conv 1x1", conv(1, 1, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, false), conv(1, 1, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, true), 4, 8),
-                Arguments.of("conv with GELU", conv(3, 1, ConvolutionMode.Same, Activation.GELU, CNN2DFormat.NCHW, false), conv(3, 1, ConvolutionMode.Same, Activation.GELU, CNN2DFormat.NCHW, true), 2, 7),
-                Arguments.of("conv truncate", conv(3, 2, ConvolutionMode.Truncate, Activation.IDENTITY, CNN2DFormat.NCHW, false), conv(3, 2, ConvolutionMode.Truncate, Activation.IDENTITY, CNN2DFormat.NCHW, true), 3, 9),
-                Arguments.of("conv NHWC", conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NHWC, false), conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NHWC, true), 3, 8),
-                Arguments.of("deconv 3x3 stride 2 same", deconv(Activation.IDENTITY, false), deconv(Activation.IDENTITY, true), 3, 4),
+                Arguments.of(
+                        "conv 3x3 stride 2 same",
+                        conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, false),
+                        conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, true),
+                        3,
+                        8),
+                Arguments.of(
+                        "conv 1x1",
+                        conv(1, 1, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, false),
+                        conv(1, 1, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NCHW, true),
+                        4,
+                        8),
+                Arguments.of(
+                        "conv with GELU",
+                        conv(3, 1, ConvolutionMode.Same, Activation.GELU, CNN2DFormat.NCHW, false),
+                        conv(3, 1, ConvolutionMode.Same, Activation.GELU, CNN2DFormat.NCHW, true),
+                        2,
+                        7),
+                Arguments.of(
+                        "conv truncate",
+                        conv(3, 2, ConvolutionMode.Truncate, Activation.IDENTITY, CNN2DFormat.NCHW, false),
+                        conv(3, 2, ConvolutionMode.Truncate, Activation.IDENTITY, CNN2DFormat.NCHW, true),
+                        3,
+                        9),
+                Arguments.of(
+                        "conv NHWC",
+                        conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NHWC, false),
+                        conv(3, 2, ConvolutionMode.Same, Activation.IDENTITY, CNN2DFormat.NHWC, true),
+                        3,
+                        8),
+                Arguments.of(
+                        "deconv 3x3 stride 2 same",
+                        deconv(Activation.IDENTITY, false),
+                        deconv(Activation.IDENTITY, true),
+                        3,
+                        4),
                 Arguments.of("deconv with GELU", deconv(Activation.GELU, false), deconv(Activation.GELU, true), 3, 4));
     }
 
@@ -50,7 +80,8 @@ class NativeLayerParityTest {
         candidate.setParams(reference.params().dup());
         assertThat(candidate.getLayer("layer").getClass().getPackageName()).isEqualTo("io.fashionae.model.layer");
 
-        INDArray x = Nd4j.rand(DataType.FLOAT, inputShape(channels, side, format)).subi(0.5);
+        INDArray x =
+                Nd4j.rand(DataType.FLOAT, inputShape(channels, side, format)).subi(0.5);
         INDArray out = reference.outputSingle(x);
         INDArray target = Nd4j.rand(DataType.FLOAT, out.shape());
 
@@ -72,18 +103,29 @@ class NativeLayerParityTest {
     private static void assertClose(INDArray actual, INDArray expected) {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(maxDiff).as("max |native - dl4j| (max |dl4j| %s)", expected.amaxNumber()).isLessThan(TOLERANCE);
-        assertThat(expected.amaxNumber().doubleValue()).as("a non-trivial comparison").isGreaterThan(1e-3);
+        assertThat(maxDiff)
+                .as("max |native - dl4j| (max |dl4j| %s)", expected.amaxNumber())
+                .isLessThan(TOLERANCE);
+        assertThat(expected.amaxNumber().doubleValue())
+                .as("a non-trivial comparison")
+                .isGreaterThan(1e-3);
     }
 
     private static ComputationGraph graph(Layer layer, int channels, int side, CNN2DFormat format) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new Sgd(0.1))
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
                 .graphBuilder()
                 .addInputs("in")
                 .addLayer("layer", layer, "in")
-                .addLayer("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY).format(format).build(), "layer")
+                .addLayer(
+                        "loss",
+                        new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                                .activation(Activation.IDENTITY)
+                                .format(format)
+                                .build(),
+                        "layer")
                 .setOutputs("loss")
                 .setInputTypes(InputType.convolutional(side, side, channels, format))
                 .build();
@@ -92,14 +134,26 @@ class NativeLayerParityTest {
         return graph;
     }
 
-    private static Layer conv(int k, int stride, ConvolutionMode mode, Activation activation, CNN2DFormat format, boolean nativeLayer) {
-        ConvolutionLayer.Builder b = nativeLayer ? new NativeConvolution.Builder(k, k) : new ConvolutionLayer.Builder(k, k);
-        return b.stride(stride, stride).nOut(5).convolutionMode(mode).activation(activation).dataFormat(format).build();
+    private static Layer conv(
+            int k, int stride, ConvolutionMode mode, Activation activation, CNN2DFormat format, boolean nativeLayer) {
+        ConvolutionLayer.Builder b =
+                nativeLayer ? new NativeConvolution.Builder(k, k) : new ConvolutionLayer.Builder(k, k);
+        return b.stride(stride, stride)
+                .nOut(5)
+                .convolutionMode(mode)
+                .activation(activation)
+                .dataFormat(format)
+                .build();
     }
 
     private static Layer deconv(Activation activation, boolean nativeLayer) {
-        Deconvolution2D.Builder b = nativeLayer ? new NativeDeconvolution2D.Builder(3, 3) : new Deconvolution2D.Builder(3, 3);
-        return b.stride(2, 2).nOut(5).convolutionMode(ConvolutionMode.Same).activation(activation)
-                .dataFormat(CNN2DFormat.NCHW).build();
+        Deconvolution2D.Builder b =
+                nativeLayer ? new NativeDeconvolution2D.Builder(3, 3) : new Deconvolution2D.Builder(3, 3);
+        return b.stride(2, 2)
+                .nOut(5)
+                .convolutionMode(ConvolutionMode.Same)
+                .activation(activation)
+                .dataFormat(CNN2DFormat.NCHW)
+                .build();
     }
 }

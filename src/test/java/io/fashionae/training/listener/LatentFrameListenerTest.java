@@ -29,11 +29,15 @@ class LatentFrameListenerTest {
     private static final LabeledImages VAL = SyntheticData.bars(30, 2);
 
     private static Autoencoder model(ModelConfig config) {
-        return Autoencoder.create(config, new OptimizerSettings(TRAINING.learningRate(), TRAINING.weightDecay(), TRAINING.seed()));
+        return Autoencoder.create(
+                config, new OptimizerSettings(TRAINING.learningRate(), TRAINING.weightDecay(), TRAINING.seed()));
     }
 
     private static TrainingResult train(Autoencoder ae, Path dir, List<TrainingListener> listeners) {
-        return TrainerFixtures.fitFresh(TrainerFixtures.trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, listeners), ae, FashionMnistDataModule.inMemory(TRAIN, VAL));
+        return TrainerFixtures.fitFresh(
+                TrainerFixtures.trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, listeners),
+                ae,
+                FashionMnistDataModule.inMemory(TRAIN, VAL));
     }
 
     @Test
@@ -41,8 +45,8 @@ class LatentFrameListenerTest {
         Autoencoder ae = model(ModelConfig.seedDefaults());
         List<LatentFrame> frames = new ArrayList<>();
         LabeledImages sample = VAL.first(12);
-        LatentFrameListener listener = new LatentFrameListener(ae, Inference.dl4j(ae), sample.images(), sample.labels(),
-                10, 400, frames::add);
+        LatentFrameListener listener =
+                new LatentFrameListener(ae, Inference.dl4j(ae), sample.images(), sample.labels(), 10, 400, frames::add);
         for (int step = 0; step < 938; step++) {
             listener.iterationDone(ae.graph(), step, 0);
         }
@@ -55,7 +59,8 @@ class LatentFrameListenerTest {
     void emitsAFrameEveryNStepsUpToTheLimitWithTheSampleEncoded(@TempDir Path dir) {
         Autoencoder ae = model(ModelConfig.seedDefaults());
         List<LatentFrame> frames = new ArrayList<>();
-        LatentFrameListener listener = new LatentFrameListener(ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 3, 7, frames::add);
+        LatentFrameListener listener =
+                new LatentFrameListener(ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 3, 7, frames::add);
         TrainingResult result = train(ae, dir, List.of(listener));
 
         // 2 epochs x 5 steps = 10 steps, numbered 0..9: frames at 0, 3, 6 (9 is past the limit of 7).
@@ -70,7 +75,8 @@ class LatentFrameListenerTest {
         assertThat(frames.get(0).points().labels()).isEqualTo(VAL.labels());
         assertThat(listener.state().secondsSpent()).isPositive();
         assertThat(result.metrics().steps()).hasSize(3);
-        assertThat(result.metrics().listenerSeconds()).isEqualTo(listener.state().secondsSpent());
+        assertThat(result.metrics().listenerSeconds())
+                .isEqualTo(listener.state().secondsSpent());
         // The last frame is the encoder's output at that step, not a stale copy.
         assertThat(frames.get(2).points()).isNotEqualTo(frames.get(0).points());
     }
@@ -80,7 +86,11 @@ class LatentFrameListenerTest {
         Autoencoder without = model(ModelConfig.seedDefaults());
         train(without, dir.resolve("a"), List.of());
         Autoencoder with = model(ModelConfig.seedDefaults());
-        train(with, dir.resolve("b"), List.of(new LatentFrameListener(with, Inference.dl4j(with), VAL.images(), VAL.labels(), 1, 400, f -> { })));
+        train(
+                with,
+                dir.resolve("b"),
+                List.of(new LatentFrameListener(
+                        with, Inference.dl4j(with), VAL.images(), VAL.labels(), 1, 400, f -> {})));
         INDArray a = without.graph().params();
         INDArray b = with.graph().params();
         assertThat(b).isEqualTo(a);
@@ -90,7 +100,11 @@ class LatentFrameListenerTest {
     void widerLatentsAreEmittedInFullForTheProjectionToHandle(@TempDir Path dir) {
         Autoencoder ae = model(ModelConfig.seedDefaults().withLatentDim(5));
         List<LatentFrame> frames = new ArrayList<>();
-        train(ae, dir, List.of(new LatentFrameListener(ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 4, 4, frames::add)));
+        train(
+                ae,
+                dir,
+                List.of(new LatentFrameListener(
+                        ae, Inference.dl4j(ae), VAL.images(), VAL.labels(), 4, 4, frames::add)));
         assertThat(frames).hasSize(2);
         assertThat(frames.get(0).points().dim()).isEqualTo(5);
     }
