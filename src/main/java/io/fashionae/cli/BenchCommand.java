@@ -4,10 +4,12 @@ import io.fashionae.bench.BenchmarkResult;
 import io.fashionae.bench.ReferenceComparison;
 import io.fashionae.bench.ThroughputBenchmark;
 import io.fashionae.common.Json;
+import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.model.MemoryEstimate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,17 +86,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (steps > 100_000 || repeats > 1_000 || batchSize > BENCH_IMAGES) {
-            throw new io.fashionae.common.UserException(
+            throw new UserException(
                     "--steps must be at most 100000, --repeats at most 1000 and " + "--batch-size at most "
                             + BENCH_IMAGES + " (the validation images it trains on)",
                     "see 'fashionae bench --help'");
         }
         if (steps < 1 || repeats < 1 || batchSize < 1) {
-            throw new io.fashionae.common.UserException(
+            throw new UserException(
                     "--steps, --repeats and --batch-size must be at least 1", "see 'fashionae bench --help'");
         }
         ModelConfig model = modelOptions.toConfig();
-        io.fashionae.model.MemoryEstimate.requireFits(
+        MemoryEstimate.requireFits(
                 model, Math.max(batchSize, 256), precision, "to train at batch " + Math.max(batchSize, 256));
         FashionMnistDataModule data = new FashionMnistDataModule(
                 DataLocator.standard().locate(dataOptions.toConfig()), model.imageSize(), 0, BENCH_IMAGES);

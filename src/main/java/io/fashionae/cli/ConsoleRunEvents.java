@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What {@code train} prints as the run goes: the model table, the progress, the final figures and each file written. */
+/**
+ * What {@code train} prints as the run goes: the model table, the progress, the final figures and each
+ * file written.
+ */
 final class ConsoleRunEvents implements RunEvents {
     private final PrintWriter out;
     private final ConsoleProgress progress;

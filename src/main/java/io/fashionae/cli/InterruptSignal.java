@@ -31,8 +31,10 @@ final class InterruptSignal implements StopSignal, AutoCloseable {
                 err.println();
                 err.println(
                         signal.getName().equals("TERM")
-                                ? "Terminated (SIGTERM): stopping after this step and writing a checkpoint (send it again to quit now)"
-                                : "Interrupted: stopping after this step and writing a checkpoint (Ctrl-C again to quit now)");
+                                ? "Terminated (SIGTERM): stopping after this step and writing a "
+                                        + "checkpoint (send it again to quit now)"
+                                : "Interrupted: stopping after this step and writing a checkpoint "
+                                        + "(Ctrl-C again to quit now)");
                 err.flush();
             } else {
                 beforeHalt.run();
@@ -43,7 +45,10 @@ final class InterruptSignal implements StopSignal, AutoCloseable {
         this.previousTerm = Signal.handle(TERM, handler);
     }
 
-    /** Catches SIGINT and SIGTERM until closed; messages go to {@code err}; {@code beforeHalt} runs before a second signal quits. */
+    /**
+     * Catches SIGINT and SIGTERM until closed; messages go to {@code err}; {@code beforeHalt} runs
+     * before a second signal quits.
+     */
     static InterruptSignal install(PrintWriter err, Runnable beforeHalt) {
         return new InterruptSignal(err, beforeHalt);
     }

@@ -71,7 +71,8 @@ final class ModelOptions {
             paramLabel = "FORM",
             description =
                     "Where a layer's odd pixel of padding goes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
-                            + "torch puts it top-left as the seed's Conv2d(padding=1) and ConvTranspose2d(output_padding=1) do; "
+                            + "torch puts it top-left as the seed's Conv2d(padding=1) and "
+                            + "ConvTranspose2d(output_padding=1) do; "
                             + "same puts it bottom-right, DL4J's same mode.")
     PaddingForm padding;
 

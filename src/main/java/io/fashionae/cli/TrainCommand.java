@@ -99,15 +99,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = SeedDefaults.CHECKPOINT_EVERY,
             paramLabel = "N",
-            description =
-                    "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only (default: ${DEFAULT-VALUE}).")
+            description = "Write a checkpoint every N steps, besides one per epoch; 0 = per epoch only "
+                    + "(default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
     @Option(
             names = SeedDefaults.KEEP_CHECKPOINTS,
             paramLabel = "K",
-            description =
-                    "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first (default: ${DEFAULT-VALUE}).")
+            description = "Checkpoints each run keeps in MODELS/checkpoints/RUN-ID, newest first "
+                    + "(default: ${DEFAULT-VALUE}).")
     int keepCheckpoints;
 
     @Option(

@@ -4,7 +4,10 @@ package io.fashionae.common;
 public final class Ints {
     private Ints() {}
 
-    /** {@code ceil(a / b)} for {@code a >= 0} and {@code b > 0}: batches in a pass, a side after a stride, grid rows. */
+    /**
+     * {@code ceil(a / b)} for {@code a >= 0} and {@code b > 0}: batches in a pass, a side after a
+     * stride, grid rows.
+     */
     public static int ceilDiv(int a, int b) {
         return (int) ceilDiv((long) a, b);
     }

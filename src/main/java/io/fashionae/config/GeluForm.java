@@ -7,6 +7,9 @@ package io.fashionae.config;
 public enum GeluForm {
     /** {@code 0.5 x (1 + erf(x / sqrt 2))}: PyTorch's {@code nn.GELU()}, the seed's; the default. */
     ERF,
-    /** {@code x * sigmoid(1.702 x)}: DL4J's built-in {@code Activation.GELU}, used by models saved before the option. */
+    /**
+     * {@code x * sigmoid(1.702 x)}: DL4J's built-in {@code Activation.GELU}, used by models saved
+     * before the option.
+     */
     SIGMOID
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Encoder layer {@code i}: conv(kernels[i], stride strides[i], channels[i]) padded so that
  * each layer maps a side of {@code s} to {@code ceil(s / stride)} ({@link #padding} says where an
  * odd pixel of padding goes). The decoder mirrors it: deconvolutions with the kernels and strides
- * in reverse order, each multiplying the side by its stride. A configuration is accepted only if that round trip returns exactly
+ * in reverse order, each multiplying the side by its stride. A configuration is accepted only if that
+ * round trip returns exactly
  * {@code imageSize}; everything else (bottleneck side, flattened size) is derived here and
  * nowhere else.
  *
@@ -85,7 +86,10 @@ public record ModelConfig(
         padding = padding == null ? PaddingForm.SAME : padding;
     }
 
-    /** The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch norm on, erf GELU, PyTorch's padding. */
+    /**
+     * The seed's configuration: 3 layers, kernels 3, channels 32/64/128, strides 2, latent 2, batch
+     * norm on, erf GELU, PyTorch's padding.
+     */
     public static ModelConfig seedDefaults() {
         return new ModelConfig(
                 3,
@@ -236,7 +240,8 @@ public record ModelConfig(
         if (!ok) {
             throw new UserException(
                     "invalid model configuration: " + problem,
-                    "fix the option; the seed's values are --layers 3 --kernels 3,3,3 --channels 32,64,128 --strides 2,2,2 --latent-dim 2");
+                    "fix the option; the seed's values are --layers 3 --kernels 3,3,3 --channels "
+                            + "32,64,128 --strides 2,2,2 --latent-dim 2");
         }
     }
 }

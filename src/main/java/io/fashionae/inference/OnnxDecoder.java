@@ -1,5 +1,6 @@
 package io.fashionae.inference;
 
+import io.fashionae.common.UserException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -42,7 +43,7 @@ public final class OnnxDecoder implements AutoCloseable {
     /** Decodes {@code n} points given row-major in {@code latents}; returns {@code n * side * side} pixels. */
     public float[] decode(float[] latents, int n) {
         if (latents.length != n * latentDim) {
-            throw new io.fashionae.common.UserException(
+            throw new UserException(
                     latents.length / Math.max(n, 1) + "-D latent points for a " + latentDim + "-D decoder",
                     "give " + latentDim + " coordinates per point");
         }

@@ -1,6 +1,8 @@
 package io.fashionae.model;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Precision;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -79,11 +81,11 @@ public final class Autoencoder {
      *
      * @throws io.fashionae.common.UserException for bf16, and for fp16 with batch norm
      */
-    public static void checkSupported(ModelConfig config, io.fashionae.config.Precision precision) {
+    public static void checkSupported(ModelConfig config, Precision precision) {
         AutoencoderGraphBuilder.dataType(precision);
-        if (precision == io.fashionae.config.Precision.FP16 && config.batchNorm()) {
+        if (precision == Precision.FP16 && config.batchNorm()) {
             // Measured: M2.1's batch-norm backward pass in HALF turns the parameters to NaN on the first step.
-            throw new io.fashionae.common.UserException(
+            throw new UserException(
                     "--precision fp16 with batch norm is not available: DL4J 1.0.0-M2.1's "
                             + "half-precision batch norm diverges (NaN) on the first step",
                     "add --no-batch-norm, or use --precision fp32");

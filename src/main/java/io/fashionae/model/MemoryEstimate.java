@@ -91,8 +91,10 @@ public record MemoryEstimate(long parameters, long paramBytes, long activationBy
             throw new UserException(
                     String.format(
                             Locale.ROOT,
-                            "this configuration needs at least %.1f GB %s (%,d parameters with gradients and Adam state: %.1f GB; "
-                                    + "activations: %.1f GB), more than the %.1f GB this process can use (ND4J's off-heap limit "
+                            "this configuration needs at least %.1f GB %s (%,d parameters with "
+                                    + "gradients and Adam state: %.1f GB; "
+                                    + "activations: %.1f GB), more than the %.1f GB this process "
+                                    + "can use (ND4J's off-heap limit "
                                     + "-Dorg.bytedeco.javacpp.maxbytes, at most the physical memory)",
                             e.totalBytes() / GB,
                             what,

@@ -1,5 +1,6 @@
 package io.fashionae.plot;
 
+import io.fashionae.common.Json;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
@@ -48,7 +49,7 @@ public final class Figures {
                 900,
                 680);
         written.add(png(fin.image(), reports.resolve(FINAL)));
-        io.fashionae.common.Json.writeFile(
+        Json.writeFile(
                 reports.resolve(FINAL_GEOMETRY),
                 new PlotGeometry(
                         fin.image().getWidth(),

@@ -5,8 +5,11 @@ import io.fashionae.latent.LatentPoints;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -53,20 +56,16 @@ public final class LatentScatter {
      */
     public record Rendered(BufferedImage image, double[] dataArea, AxisRange range) {}
 
-    /** Like {@link #render} and also returns the data area's geometry. */
-    public static Rendered renderWithArea(
-            LatentPoints plane,
-            String title,
-            List<String> axisLabels,
-            AxisRange range,
-            boolean grid,
-            int width,
-            int height) {
-        DefaultXYDataset data = new DefaultXYDataset();
+    private static int[] countsPerClass(LatentPoints plane) {
         int[] counts = new int[FashionMnistClasses.COUNT];
         for (int label : plane.labels()) {
             counts[label]++;
         }
+        return counts;
+    }
+
+    /** One series per class, in class order, so that series index = class = colour. */
+    private static DefaultXYDataset seriesPerClass(LatentPoints plane, int[] counts) {
         double[][][] series = new double[FashionMnistClasses.COUNT][][];
         for (int c = 0; c < series.length; c++) {
             series[c] = new double[2][counts[c]];
@@ -78,20 +77,40 @@ public final class LatentScatter {
             series[c][1][fill[c]] = plane.get(i, 1);
             fill[c]++;
         }
+        DefaultXYDataset data = new DefaultXYDataset();
         for (int c = 0; c < series.length; c++) {
             data.addSeries(FashionMnistClasses.name(c), series[c]);
         }
+        return data;
+    }
+
+    /** Dots in the class colours; the legend lists only the classes present, each as a round dot. */
+    private static XYDotRenderer dotRenderer(int[] counts) {
         XYDotRenderer renderer = new XYDotRenderer();
         renderer.setDotWidth(DOT);
         renderer.setDotHeight(DOT);
-        for (int c = 0; c < series.length; c++) {
+        for (int c = 0; c < counts.length; c++) {
             renderer.setSeriesPaint(c, Palette.classColor(c));
             renderer.setSeriesVisibleInLegend(c, counts[c] > 0);
         }
-        renderer.setLegendShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
-        for (int c = 1; c < series.length; c++) {
+        renderer.setLegendShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+        for (int c = 1; c < counts.length; c++) {
             renderer.setLegendShape(c, renderer.getLegendShape(0));
         }
+        return renderer;
+    }
+
+    /** Like {@link #render} and also returns the data area's geometry. */
+    public static Rendered renderWithArea(
+            LatentPoints plane,
+            String title,
+            List<String> axisLabels,
+            AxisRange range,
+            boolean grid,
+            int width,
+            int height) {
+        int[] counts = countsPerClass(plane);
+        XYDotRenderer renderer = dotRenderer(counts);
         NumberAxis x = new NumberAxis(axisLabels.get(0));
         NumberAxis y = new NumberAxis(axisLabels.get(1));
         if (range != null) {
@@ -101,7 +120,7 @@ public final class LatentScatter {
             x.setAutoRangeIncludesZero(false);
             y.setAutoRangeIncludesZero(false);
         }
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(seriesPerClass(plane, counts), x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(grid);
         plot.setRangeGridlinesVisible(grid);
@@ -116,9 +135,9 @@ public final class LatentScatter {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage image = chart.createBufferedImage(width, height, info);
-        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
         return new Rendered(
                 image,
                 new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()},

@@ -33,7 +33,8 @@ public record BackendInfo(String backend, String natives, String device, String 
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
         int threads = Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "0")));
         String fallback = !cuda && cudaOnClasspath()
-                ? "the CUDA backend is on the classpath but could not start (no GPU, or no CUDA 11.6 driver/runtime); running on the CPU"
+                ? "the CUDA backend is on the classpath but could not start (no GPU, or no CUDA "
+                        + "11.6 driver/runtime); running on the CPU"
                 : "";
         return new BackendInfo(backend, nativeBuild(), device, blas, threads, fallback);
     }
@@ -49,7 +50,10 @@ public record BackendInfo(String backend, String natives, String device, String 
         return "unknown";
     }
 
-    /** One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2) on CPU (2 cores), BLAS OPENBLAS, 2 threads}. */
+    /**
+     * One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2) on CPU (2
+     * cores), BLAS OPENBLAS, 2 threads}.
+     */
     public String describe() {
         return "ND4J backend " + backend + " (" + natives + ") on " + device + ", BLAS " + blas + ", " + threads
                 + " threads";

@@ -1,5 +1,6 @@
 package io.fashionae.training;
 
+import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
 import io.fashionae.config.TrainingConfig;
@@ -81,7 +82,7 @@ public final class CheckpointStore {
     public void markFinished(boolean finished) throws IOException {
         Path marker = dir.resolve(CheckpointRuns.FINISHED_MARKER);
         if (finished) {
-            io.fashionae.common.AtomicFiles.writeString(marker, java.time.Instant.now() + "\n");
+            AtomicFiles.writeString(marker, java.time.Instant.now() + "\n");
         } else {
             Files.deleteIfExists(marker);
         }

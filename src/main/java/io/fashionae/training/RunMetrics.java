@@ -20,7 +20,8 @@ import java.util.Map;
  * @param startedAt        ISO-8601 start time
  * @param finishedAt       ISO-8601 end time, or null while running
  * @param wallSeconds      wall time so far
- * @param listenerSeconds  time spent inside the latent-frame listener (not in the epochs' seconds, which time the steps alone)
+ * @param listenerSeconds  time spent inside the latent-frame listener (not in the epochs' seconds,
+ * which time the steps alone)
  * @param epochs           finished epochs
  * @param steps            one entry per latent frame: step, epoch, loss, kNN-5 on the plotted sample
  * @param stepLosses       training MSE of every step, in order (for the loss curve)

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** What {@code --help} prints: wrapped only between words, and for decode/encode a default or "required" on every option. */
+/**
+ * What {@code --help} prints: wrapped only between words, and for decode/encode a default or
+ * "required" on every option.
+ */
 class HelpTextTest {
 
     private static String help(String command, int width) {

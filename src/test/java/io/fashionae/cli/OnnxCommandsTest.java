@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.common.BuildInfo;
 import io.fashionae.inference.OnnxModel;
+import io.fashionae.model.Autoencoder;
+import io.fashionae.model.ModelStore;
 import io.fashionae.onnx.ExportMetadata;
 import io.fashionae.testing.IdxFixtures;
 import java.io.InputStream;
@@ -276,11 +278,10 @@ class OnnxCommandsTest {
 
     @Test
     void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
-        io.fashionae.model.Autoencoder model =
-                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false);
         model.graph().params().assign(Float.NaN);
         Path zip = dir.resolve("autoencoder.zip");
-        io.fashionae.model.ModelStore.save(model, zip);
+        ModelStore.save(model, zip);
         Files.writeString(dir.resolve("decoder.onnx"), "an earlier export");
         CliRunner r = CliRunner.run("export", "--model", zip.toString());
         assertThat(r.exitCode()).isEqualTo(2);
@@ -298,11 +299,10 @@ class OnnxCommandsTest {
 
     @Test
     void exportOfAModelWhoseOutputsOverflowFailsOnTheInfinity(@TempDir Path dir) throws Exception {
-        io.fashionae.model.Autoencoder model =
-                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false);
+        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false);
         model.graph().params().muli(1e18f); // finite parameters, infinite activations
         Path zip = dir.resolve("autoencoder.zip");
-        io.fashionae.model.ModelStore.save(model, zip);
+        ModelStore.save(model, zip);
         CliRunner r = CliRunner.run("export", "--model", zip.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip().lines())
@@ -315,8 +315,7 @@ class OnnxCommandsTest {
     @Test
     void aModelWhoseParametersWereChangedAfterSavingIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("autoencoder.zip");
-        io.fashionae.model.ModelStore.save(
-                io.fashionae.model.ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
+        ModelStore.save(ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
         // Randomise the parameter values behind ND4J's header, as a bit-flipping disk or a careless script would.
         try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
             Path coefficients = fs.getPath("coefficients.bin");
@@ -343,8 +342,7 @@ class OnnxCommandsTest {
     void aModelSavedBeforeTheParameterHashStillLoads() throws Exception {
         try (java.util.zip.ZipFile golden =
                 new java.util.zip.ZipFile(models.resolve("autoencoder.zip").toFile())) {
-            assertThat(golden.getEntry(io.fashionae.model.ModelStore.PARAMS_SHA256_ENTRY))
-                    .isNull();
+            assertThat(golden.getEntry(ModelStore.PARAMS_SHA256_ENTRY)).isNull();
         }
         assertThat(CliRunner.run(
                                 "summary",

@@ -12,7 +12,8 @@ class ReportCommandTest {
     private static final String METRICS = """
             {"model": {"layers": 3, "latent_dim": 2}, "data": {"dir": "/data", "origin": "--data"},
              "epochs": [{"epoch": 1, "train_loss": 0.05, "val_loss": 0.04, "seconds": 10, "train_images_per_s": 100}],
-             "steps": [{"step": 0, "epoch": 1, "loss": 0.3, "knn5": 0.2}, {"step": 10, "epoch": 1, "loss": 0.1, "knn5": 0.4}],
+             "steps": [{"step": 0, "epoch": 1, "loss": 0.3, "knn5": 0.2},
+              {"step": 10, "epoch": 1, "loss": 0.1, "knn5": 0.4}],
              "final": {"val_mse": 0.04, "val_mse_28": 0.05, "knn5_accuracy": 0.6}}
             """;
 
@@ -21,8 +22,8 @@ class ReportCommandTest {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.writeString(reports.resolve("metrics.json"), METRICS);
         // The data a full run embeds: both sections present.
-        String good =
-                "<script id=\"report-data\">{\"metrics\":{},\"onnx\":{\"opset\":18},\"explorer\":{\"sprite\":\"explorer-grid.png\"}}</script>";
+        String good = "<script id=\"report-data\">{\"metrics\":{},\"onnx\":{\"opset\":18},"
+                + "\"explorer\":{\"sprite\":\"explorer-grid.png\"}}</script>";
         Files.writeString(reports.resolve("index.html"), good);
         CliRunner r = CliRunner.run(
                 "report",

@@ -62,26 +62,7 @@ class TerminateAndConcurrencyTest {
         assertThat(second.exitCode()).as(second.err()).isEqualTo(2);
         assertThat(second.err().strip().lines()).singleElement().asString().contains(holder);
 
-        Path zip = tmp.resolve("golden.zip");
-        try (InputStream in = getClass().getResourceAsStream("/golden/tiny-autoencoder.zip")) {
-            Files.copy(in, zip);
-        }
-        CliRunner export = CliRunner.run(
-                "export",
-                "--model",
-                zip.toString(),
-                "--models",
-                dir.resolve("models").toString());
-        assertThat(export.exitCode()).isEqualTo(2);
-        assertThat(export.err()).contains(holder);
-        CliRunner report = CliRunner.run(
-                "report",
-                "--reports",
-                dir.resolve("reports").toString(),
-                "--models",
-                dir.resolve("models").toString());
-        assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.err()).contains(holder);
+        assertOtherCommandsAreRefused(tmp, dir, holder);
 
         new ProcessBuilder("kill", "-TERM", Long.toString(running.pid()))
                 .start()
@@ -118,5 +99,29 @@ class TerminateAndConcurrencyTest {
             assertThat(run.finished()).isTrue();
             assertThat(run.dir()).isEqualTo(checkpoint.getParent());
         });
+    }
+
+    /** While the run holds its folders, export and report into them are refused, naming the holder. */
+    private void assertOtherCommandsAreRefused(Path tmp, Path dir, String holder) throws Exception {
+        Path zip = tmp.resolve("golden.zip");
+        try (InputStream in = getClass().getResourceAsStream("/golden/tiny-autoencoder.zip")) {
+            Files.copy(in, zip);
+        }
+        CliRunner export = CliRunner.run(
+                "export",
+                "--model",
+                zip.toString(),
+                "--models",
+                dir.resolve("models").toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err()).contains(holder);
+        CliRunner report = CliRunner.run(
+                "report",
+                "--reports",
+                dir.resolve("reports").toString(),
+                "--models",
+                dir.resolve("models").toString());
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).contains(holder);
     }
 }

@@ -76,7 +76,14 @@ class TrainEndToEndTest {
         assertThat(reports.resolve("index.html")).isNotEmptyFile();
         assertThat(reports.resolve("explorer-grid.png")).isNotEmptyFile();
 
-        // 2 epochs x 32 steps = 64 steps: latent frames at steps 0, 10, ..., 60.
+        assertFramesAndFigures(reports, metrics);
+        assertThat(metrics.get("final").get("knn5_accuracy").asDouble()).isBetween(0.2, 1.0);
+        assertThat(metrics.get("final").get("per_class_mse")).hasSize(10);
+        assertThat(r.out()).contains("latent 5-NN accuracy", "Figure:  ", "max |diff|", "Report:  ");
+    }
+
+    /** 2 epochs x 32 steps = 64 steps: latent frames at steps 0, 10, ..., 60, and every figure. */
+    private static void assertFramesAndFigures(Path reports, JsonNode metrics) {
         JsonNode steps = metrics.get("steps");
         assertThat(steps).hasSize(7);
         assertThat(steps.get(6).get("step").asInt()).isEqualTo(60);
@@ -97,8 +104,5 @@ class TrainEndToEndTest {
         }) {
             assertThat(reports.resolve(figure)).isNotEmptyFile();
         }
-        assertThat(metrics.get("final").get("knn5_accuracy").asDouble()).isBetween(0.2, 1.0);
-        assertThat(metrics.get("final").get("per_class_mse")).hasSize(10);
-        assertThat(r.out()).contains("latent 5-NN accuracy", "Figure:  ", "max |diff|", "Report:  ");
     }
 }

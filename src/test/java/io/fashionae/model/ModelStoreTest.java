@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.model.layer.NativeConvolutionLayer;
+import io.fashionae.model.layer.NativeDeconvolution2DLayer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,12 +41,9 @@ class ModelStoreTest {
         assertThat(loaded.graph().getUpdater().getStateViewArray())
                 .isEqualTo(ae.graph().getUpdater().getStateViewArray());
         // The fast layers survive DL4J's JSON: a restored (or resumed) model trains as fast as a new one.
-        assertThat(loaded.graph().getLayer("encoder1_conv"))
-                .isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
-        assertThat(loaded.graph().getLayer("decoder1_deconv"))
-                .isInstanceOf(io.fashionae.model.layer.NativeDeconvolution2DLayer.class);
-        assertThat(loaded.decoderGraph().getLayer("decoder_output"))
-                .isInstanceOf(io.fashionae.model.layer.NativeConvolutionLayer.class);
+        assertThat(loaded.graph().getLayer("encoder1_conv")).isInstanceOf(NativeConvolutionLayer.class);
+        assertThat(loaded.graph().getLayer("decoder1_deconv")).isInstanceOf(NativeDeconvolution2DLayer.class);
+        assertThat(loaded.decoderGraph().getLayer("decoder_output")).isInstanceOf(NativeConvolutionLayer.class);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertThat(zip.getEntry(ModelStore.CONFIG_ENTRY)).isNotNull();
         }

@@ -2,6 +2,7 @@ package io.fashionae.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PaddingForm;
@@ -48,7 +49,7 @@ class PrecisionTest {
                 PaddingForm.TORCH);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
-                .isInstanceOf(io.fashionae.common.UserException.class)
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("fp16 with batch norm");
     }
 
@@ -56,7 +57,7 @@ class PrecisionTest {
     void bf16IsRefusedWithTheReason() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Autoencoder.create(SMALL, new OptimizerSettings(2e-3, 1e-5, 3, Precision.BF16)))
-                .isInstanceOf(io.fashionae.common.UserException.class)
+                .isInstanceOf(UserException.class)
                 .hasMessageContaining("bf16 is not available");
     }
 

@@ -7,6 +7,7 @@ import io.fashionae.common.Json;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
+import io.fashionae.training.BackendInfo;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,7 @@ class GoldenRegressionTest {
 
     @Test
     void dl4jOnTheCpuStillGivesTheStoredOutputs() {
-        assumeTrue(
-                !io.fashionae.training.BackendInfo.current().backend().contains("Cublas"), "covered by the CUDA test");
+        assumeTrue(!BackendInfo.current().backend().contains("Cublas"), "covered by the CUDA test");
         assertThat(maxDiff(GoldenModel.flat(model.encode(images())), expected.encoded()))
                 .isLessThan(1e-5);
         assertThat(maxDiff(GoldenModel.flat(model.decode(latents())), expected.decoded()))

@@ -35,6 +35,30 @@ import org.nd4j.linalg.factory.Nd4j;
 class OnnxParityTest {
     private static final double REL_TOL = 1e-4;
 
+    /** An architecture with the seed's GELU, padding, dropout rate and 32x32 single-channel input. */
+    private static ModelConfig torchErf(
+            int layers,
+            List<Integer> kernels,
+            List<Integer> channels,
+            List<Integer> strides,
+            int latentDim,
+            boolean batchNorm,
+            boolean dropout) {
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                latentDim,
+                batchNorm,
+                dropout,
+                0.15,
+                32,
+                1,
+                GeluForm.ERF,
+                PaddingForm.TORCH);
+    }
+
     static Stream<Arguments> configurations() {
         ModelConfig seed = ModelConfig.seedDefaults();
         return Stream.of(
@@ -45,68 +69,20 @@ class OnnxParityTest {
                 // Kernel 2 stride 1: the one case where torch padding needs a crop after a convolution.
                 Arguments.of(
                         "even-kernels-torch",
-                        new ModelConfig(
-                                2,
-                                List.of(2, 4),
-                                List.of(8, 16),
-                                List.of(1, 2),
-                                2,
-                                true,
-                                false,
-                                0.15,
-                                32,
-                                1,
-                                GeluForm.ERF,
-                                PaddingForm.TORCH),
+                        torchErf(2, List.of(2, 4), List.of(8, 16), List.of(1, 2), 2, true, false),
                         3),
                 Arguments.of(
                         "no-batch-norm",
-                        new ModelConfig(
-                                3,
-                                List.of(3, 3, 3),
-                                List.of(32, 64, 128),
-                                List.of(2, 2, 2),
-                                2,
-                                false,
-                                false,
-                                0.15,
-                                32,
-                                1,
-                                GeluForm.ERF,
-                                PaddingForm.TORCH),
+                        torchErf(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2, false, false),
                         3),
                 Arguments.of("latent-8", seed.withLatentDim(8), 3),
                 Arguments.of(
                         "two-layers-k5-dropout",
-                        new ModelConfig(
-                                2,
-                                List.of(5, 3),
-                                List.of(16, 24),
-                                List.of(2, 4),
-                                3,
-                                true,
-                                true,
-                                0.15,
-                                32,
-                                1,
-                                GeluForm.ERF,
-                                PaddingForm.TORCH),
+                        torchErf(2, List.of(5, 3), List.of(16, 24), List.of(2, 4), 3, true, true),
                         3),
                 Arguments.of(
                         "four-layers-stride1",
-                        new ModelConfig(
-                                4,
-                                List.of(3, 3, 3, 3),
-                                List.of(8, 16, 16, 32),
-                                List.of(2, 1, 2, 2),
-                                2,
-                                true,
-                                false,
-                                0.15,
-                                32,
-                                1,
-                                GeluForm.ERF,
-                                PaddingForm.TORCH),
+                        torchErf(4, List.of(3, 3, 3, 3), List.of(8, 16, 16, 32), List.of(2, 1, 2, 2), 2, true, false),
                         3));
     }
 

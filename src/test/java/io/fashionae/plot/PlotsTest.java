@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
+import io.fashionae.latent.Plane;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -70,8 +71,7 @@ class PlotsTest {
     @Test
     void wideLatentsArePlottedAsAPcaProjectionAndSaySo() {
         LatentFrame f = frame(0, 6, 1);
-        assertThat(FramePlotter.title(f, io.fashionae.latent.Plane.of(f.points())))
-                .contains("[PCA]");
+        assertThat(FramePlotter.title(f, Plane.of(f.points()))).contains("[PCA]");
         assertThat(FramePlotter.render(f, null).getWidth()).isEqualTo(FramePlotter.WIDTH);
     }
 

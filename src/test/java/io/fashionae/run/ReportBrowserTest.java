@@ -141,8 +141,8 @@ class ReportBrowserTest {
     void everyImageLoads() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> images = (List<Map<String, Object>>)
-                js(
-                        "return Array.from(document.images).map(i => ({src: i.getAttribute('src'), w: i.naturalWidth, alt: i.alt}))");
+                js("return Array.from(document.images).map(i => ({src: i.getAttribute('src'), "
+                        + "w: i.naturalWidth, alt: i.alt}))");
         assertThat(images).hasSizeGreaterThan(6);
         assertThat(images).allSatisfy(i -> {
             assertThat(((Number) i.get("w")).intValue())
@@ -176,9 +176,9 @@ class ReportBrowserTest {
                 .until(d -> js("return document.getElementById('decoded').dataset.cell") != null);
         // Painted pixels are opaque; an untouched canvas is transparent. (Their brightness depends on
         // how far the tiny model trained: a decode can be black everywhere.)
-        Number painted = (Number) js(
-                "const c = document.getElementById('decoded'); const d = c.getContext('2d').getImageData(0, 0, 32, 32).data;"
-                        + " let s = 0; for (let i = 3; i < d.length; i += 4) s += d[i] > 0 ? 1 : 0; return s;");
+        Number painted = (Number) js("const c = document.getElementById('decoded'); const d = "
+                + "c.getContext('2d').getImageData(0, 0, 32, 32).data;"
+                + " let s = 0; for (let i = 3; i < d.length; i += 4) s += d[i] > 0 ? 1 : 0; return s;");
         assertThat(painted.intValue()).isEqualTo(32 * 32);
         String cell = (String) js("return document.getElementById('decoded').dataset.cell");
         new Actions(browser).moveToElement(area, -150, 80).perform();

@@ -21,7 +21,10 @@ public final class Requirements {
 
     private Requirements() {}
 
-    /** Skips (or, under CI, fails) the calling test unless {@code present}; {@code missing} says what and how to get it. */
+    /**
+     * Skips (or, under CI, fails) the calling test unless {@code present}; {@code missing} says what
+     * and how to get it.
+     */
     public static void require(boolean present, String missing) {
         require(present, missing, System.getenv());
     }

@@ -23,20 +23,33 @@ final class NativeBackprop {
     private NativeBackprop() {}
 
     /**
-     * @param bias     the bias, or null for a layer without one (then {@code biasGrad} is ignored)
-     * @param delta    dL/dz, the gradient at the op's output
+     * A layer's weights and bias, or the gradient views they are written into.
+     *
+     * @param weights the weights in DL4J's layout {@code [out, in, kH, kW]}
+     * @param bias    the bias, or null for a layer without one
+     */
+    record ParamArrays(INDArray weights, INDArray bias) {}
+
+    /**
+     * @param delta     dL/dz, the gradient at the op's output
+     * @param inputGrad receives dL/dinput
+     * @param params    the layer's parameters (a null bias: the layer has none, and
+     *                  {@code grads.bias()} is ignored)
+     * @param grads     the gradient views the parameter gradients are written into
      * @return the parameter gradients, as DL4J's layers return them
      */
     static Gradient run(
             String op,
             int[] args,
             INDArray input,
-            INDArray weights,
-            INDArray bias,
             INDArray delta,
             INDArray inputGrad,
-            INDArray weightGrad,
-            INDArray biasGrad) {
+            ParamArrays params,
+            ParamArrays grads) {
+        INDArray weights = params.weights();
+        INDArray bias = params.bias();
+        INDArray weightGrad = grads.weights();
+        INDArray biasGrad = grads.bias();
         boolean hasBias = bias != null;
         Nd4j.exec(DynamicCustomOp.builder(op)
                 .addInputs(

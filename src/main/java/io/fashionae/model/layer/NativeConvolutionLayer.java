@@ -73,12 +73,12 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
                 "conv2d_bp",
                 args,
                 input,
-                weights,
-                bias,
                 delta,
                 inputGrad,
-                gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY),
-                gradientViews.get(ConvolutionParamInitializer.BIAS_KEY));
+                new NativeBackprop.ParamArrays(weights, bias),
+                new NativeBackprop.ParamArrays(
+                        gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY),
+                        gradientViews.get(ConvolutionParamInitializer.BIAS_KEY)));
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
     }

@@ -43,12 +43,12 @@ public class NativeDeconvolution2DLayer extends Deconvolution2DLayer {
                 "deconv2d_bp",
                 args,
                 input,
-                weights,
-                bias,
                 epsilon,
                 inputGrad,
-                gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY),
-                gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY));
+                new NativeBackprop.ParamArrays(weights, bias),
+                new NativeBackprop.ParamArrays(
+                        gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY),
+                        gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY)));
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
     }
