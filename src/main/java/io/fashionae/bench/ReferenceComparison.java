@@ -1,10 +1,9 @@
 package io.fashionae.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -41,7 +40,7 @@ public record ReferenceComparison(
     public static ReferenceComparison read(Path file, BenchmarkResult ours) {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(Files.readString(file));
+            json = Json.readTree(file);
         } catch (IOException e) {
             throw new UserException(
                     "cannot read the reference's figures from " + file + " (" + e.getMessage() + ")",
