@@ -27,7 +27,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Measures training, encoding and decoding throughput of the autoencoder on real images, after
@@ -84,7 +83,7 @@ public final class ThroughputBenchmark {
                 trainImagesPerS * flopsPerImage / 1e9,
                 peak,
                 trainImagesPerS * flopsPerImage / 1e9 / peak);
-        INDArray sample = images.images().get(NDArrayIndex.interval(0, Math.min(images.size(), 10_000)));
+        INDArray sample = images.images(0, Math.min(images.size(), 10_000));
         double encode = median(repeat(() -> {
             long t0 = System.nanoTime();
             ae.encodeToArray(sample);

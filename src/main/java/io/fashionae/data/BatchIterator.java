@@ -11,21 +11,20 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mini-batches over a {@link LabeledImages} split: features {@code [n, 1, S, S]}, labels one-hot
  * {@code [n, 10]}. A shuffled iterator draws its order from {@code (seed, epoch)} alone, so an
  * epoch's order can be reproduced (for a resumed run) without replaying earlier epochs.
  *
- * <p>Shuffled batches are gathered with one native {@code pullRows} from the contiguous split;
- * sequential ones are views of it, with no copy at all.
+ * <p>Each batch is a new array gathered from the split ({@link LabeledImages#gather}): padded and
+ * scaled from the compact bytes for data read from files, one native {@code pullRows} for a dense
+ * split; sequential batches of a dense split are views of it, with no copy at all.
  */
 public final class BatchIterator implements DataSetIterator {
     private static final long serialVersionUID = 1L;
 
     private final transient LabeledImages data;
-    private final transient INDArray rows;
     private final int batchSize;
     private final int[] order;
     private int cursor;
@@ -33,7 +32,6 @@ public final class BatchIterator implements DataSetIterator {
 
     private BatchIterator(LabeledImages data, int batchSize, int[] order) {
         this.data = data;
-        this.rows = data.images().reshape(data.size(), data.images().length() / data.size());
         this.batchSize = batchSize;
         this.order = order;
     }
@@ -96,11 +94,10 @@ public final class BatchIterator implements DataSetIterator {
             for (int i = 0; i < n; i++) {
                 indices[i] = cursor + i;
             }
-            features = data.images().get(NDArrayIndex.interval(cursor, cursor + n));
+            features = data.images(cursor, cursor + n);
         } else {
             System.arraycopy(order, cursor, indices, 0, n);
-            long[] shape = data.images().shape();
-            features = Nd4j.pullRows(rows, 1, indices).reshape('c', n, shape[1], shape[2], shape[3]);
+            features = data.gather(indices);
         }
         cursor += n;
         DataSet ds = new DataSet(features, oneHot(indices));
@@ -130,7 +127,8 @@ public final class BatchIterator implements DataSetIterator {
 
     @Override
     public int inputColumns() {
-        return (int) rows.size(1);
+        long[] shape = data.imageShape();
+        return Math.toIntExact(shape[0] * shape[1] * shape[2]);
     }
 
     @Override

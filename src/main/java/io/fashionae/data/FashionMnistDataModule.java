@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.datavec.api.split.CollectionInputSplit;
-import org.datavec.api.writable.NDArrayWritable;
-import org.datavec.api.writable.Writable;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +40,7 @@ public final class FashionMnistDataModule {
     /** A module over splits already in memory (tests, embedding): nothing is read or verified. */
     public static FashionMnistDataModule inMemory(LabeledImages train, LabeledImages validation) {
         FashionMnistDataModule module = new FashionMnistDataModule(
-                new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
-                (int) train.images().size(3),
-                0,
-                0);
+                new DataSource(java.nio.file.Path.of("(memory)"), "memory"), (int) train.imageShape()[2], 0, 0);
         module.train = train;
         module.validation = validation;
         return module;
@@ -122,16 +116,14 @@ public final class FashionMnistDataModule {
         }
         verified.put(split.images().fileName(), reader.imagesSha256());
         verified.put(split.labels().fileName(), reader.labelsSha256());
-        List<Writable> batch = reader.next(reader.size()).get(0);
-        INDArray images = ((NDArrayWritable) batch.get(0)).get();
-        int[] labels = ((NDArrayWritable) batch.get(1)).get().argMax(1).toIntVector();
+        LabeledImages images = reader.readAllCompact();
         reader.close();
         LOG.info(
                 "Loaded {} {} images from {} in {} ms",
-                labels.length,
+                images.size(),
                 split.name().toLowerCase(),
                 source.dir(),
                 (System.nanoTime() - t0) / 1_000_000);
-        return new LabeledImages(images, labels);
+        return images;
     }
 }

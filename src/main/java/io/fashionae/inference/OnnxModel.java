@@ -52,6 +52,8 @@ public final class OnnxModel implements AutoCloseable {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            // No arena: it would keep the largest call's activations for the session's life.
+            options.setCPUArenaAllocator(false);
             byte[] bytes = Files.readAllBytes(file);
             refuseExternalData(file, bytes);
             session = env.createSession(bytes, options);

@@ -72,13 +72,7 @@ public final class FigureDataBuilder {
             }
         }
         int[] rows = firstOfClass.stream().mapToInt(Integer::intValue).toArray();
-        INDArray inputs = Nd4j.pullRows(val.images().reshape(val.size(), -1), 1, rows)
-                .reshape(
-                        'c',
-                        rows.length,
-                        val.images().size(1),
-                        val.images().size(2),
-                        val.images().size(3));
+        INDArray inputs = val.gather(rows);
         INDArray both = Nd4j.concat(0, inputs, model.reconstruct(inputs));
         List<String> titles = new ArrayList<>();
         for (int i : rows) {

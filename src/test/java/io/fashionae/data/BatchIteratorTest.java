@@ -22,7 +22,7 @@ class BatchIteratorTest {
             images.slice(i).assign(i);
             labels[i] = i % 10;
         }
-        return new LabeledImages(images, labels);
+        return LabeledImages.dense(images, labels);
     }
 
     private static List<Integer> order(BatchIterator it) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FashionMnistRecordReaderTest {
 
@@ -43,6 +44,26 @@ class FashionMnistRecordReaderTest {
         assertThat(image.getFloat(0, 0, 2 + 10, 2 + 20)).isEqualTo(31 / 255f);
         assertThat(image.sumNumber().doubleValue()).isGreaterThan(0);
         assertThat(((IntWritable) second.get(1)).get()).isEqualTo(1);
+    }
+
+    @Test
+    void theCompactSplitGivesTheSameImagesAndLabelsAsTheRecords(@TempDir Path dir) throws Exception {
+        Path[] files = IdxFixtures.writePair(dir, "x", 9, false);
+        LabeledImages compact = open(files[0], files[1], 7).readAllCompact();
+        List<Writable> batch = open(files[0], files[1], 7).next(7).get(0);
+        INDArray records = ((NDArrayWritable) batch.get(0)).get();
+
+        assertThat(compact.size()).isEqualTo(7);
+        assertThat(compact.imageShape()).containsExactly(1, 32, 32);
+        assertThat(compact.images()).isEqualTo(records);
+        assertThat(compact.images(2, 5)).isEqualTo(records.get(NDArrayIndex.interval(2, 5)));
+        assertThat(compact.gather(new int[] {6, 0, 3}).slice(0)).isEqualTo(records.slice(6));
+        assertThat(compact.gather(new int[] {6, 0, 3}).slice(2)).isEqualTo(records.slice(3));
+        assertThat(compact.first(3).images()).isEqualTo(records.get(NDArrayIndex.interval(0, 3)));
+        assertThat(compact.labels())
+                .containsExactly(
+                        ((NDArrayWritable) batch.get(1)).get().argMax(1).toIntVector());
+        assertThatThrownBy(() -> compact.gather(new int[] {7})).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -27,6 +27,6 @@ public final class SyntheticData {
             }
         }
         INDArray images = Nd4j.create(pixels, new long[] {n, 1, 32, 32}, 'c').castTo(DataType.FLOAT);
-        return new LabeledImages(images, labels);
+        return LabeledImages.dense(images, labels);
     }
 }
