@@ -114,10 +114,9 @@ public final class Autoencoder {
      * One optimiser step on a batch of images {@code [N, 1, 32, 32]} (input and target).
      *
      * <p>Memory: DL4J M2.1's step itself leaves about 700 small native buffers (views, shape
-     * information, op contexts; ~6 MB) that ND4J frees only when the GC collects their Java
-     * objects. The JVM of a run is given a bounded heap ({@code .mvn/jvm.config}) so that young
-     * collections come every few dozen steps and release them; the batch itself is released by
-     * the caller as soon as the step is done.
+     * information, op arguments; ~6 MB) that ND4J frees only when the GC collects their Java
+     * objects; the trainer's {@code MemoryGuard} asks for that between steps when memory has
+     * grown. The batch itself is released by the caller as soon as the step is done.
      */
     public void fitBatch(INDArray images) {
         INDArray x = cast(images);

@@ -65,6 +65,7 @@ public final class Trainer {
 
     private final Checkpointer checkpointer;
     private final StopSignal stop;
+    private final MemoryGuard memory = new MemoryGuard();
 
     /** Where the run stands; replaced after every step (its step losses are kept apart, below). */
     private TrainingState state;
@@ -184,6 +185,7 @@ public final class Trainer {
             // the GC gets to its Java object.
             x.close();
             batch.getLabels().close();
+            memory.afterStep();
             double loss = model.lastStepLoss();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(state.step() + 1, loss, checkpointer.newest());
