@@ -148,6 +148,8 @@ public final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX session of " + file, e);
         }
+        // The session's memory is free but stays resident until trimmed (see NativeMemory).
+        NativeMemory.releaseFreed();
     }
 
     private static String firstLine(String message) {

@@ -1,7 +1,7 @@
 package io.fashionae.training;
 
 import io.fashionae.common.ProcessMemory;
-import io.fashionae.model.NativeMemory;
+import io.fashionae.inference.NativeMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

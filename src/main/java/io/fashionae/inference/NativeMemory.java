@@ -1,4 +1,4 @@
-package io.fashionae.model;
+package io.fashionae.inference;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
