@@ -2,6 +2,7 @@ package io.fashionae.training;
 
 import io.fashionae.common.ProcessMemory;
 import io.fashionae.inference.NativeMemory;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,10 @@ final class MemoryGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryGuard.class);
 
+    private final LongSupplier residentBytes;
+    private final Runnable collect;
+    private final Runnable releaseFreed;
+
     /** Resident bytes that trigger a collection; negative until the first step. */
     private long budget = -1;
     /** The budget never falls below this: the first step's level plus the headroom. */
@@ -34,9 +39,25 @@ final class MemoryGuard {
     private boolean collectedLastStep;
     private int collections;
 
+    /** The process's resident set, the JVM's collector and glibc's trim. */
+    MemoryGuard() {
+        this(ProcessMemory::rssBytes, System::gc, NativeMemory::releaseFreed);
+    }
+
+    /**
+     * @param residentBytes the resident set now (0 where unknown)
+     * @param collect       asks for a collection
+     * @param releaseFreed  hands freed native pages back to the operating system
+     */
+    MemoryGuard(LongSupplier residentBytes, Runnable collect, Runnable releaseFreed) {
+        this.residentBytes = residentBytes;
+        this.collect = collect;
+        this.releaseFreed = releaseFreed;
+    }
+
     /** Called between two steps (never inside one). */
     void afterStep() {
-        long rss = ProcessMemory.rssBytes();
+        long rss = residentBytes.getAsLong();
         if (rss <= 0) {
             return; // no /proc here: nothing to measure against
         }
@@ -45,11 +66,11 @@ final class MemoryGuard {
             budget = floor;
         } else if (collectedLastStep) {
             // ND4J's deallocator has had a step's time to free what the collection found.
-            NativeMemory.releaseFreed();
-            budget = Math.max(floor, ProcessMemory.rssBytes() + HEADROOM_BYTES);
+            releaseFreed.run();
+            budget = Math.max(floor, residentBytes.getAsLong() + HEADROOM_BYTES);
             collectedLastStep = false;
         } else if (rss > budget) {
-            System.gc();
+            collect.run();
             collections++;
             collectedLastStep = true;
             LOG.debug("Collection {} at {} MB resident", collections, rss >> 20);
