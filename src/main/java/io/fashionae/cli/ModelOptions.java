@@ -1,7 +1,10 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.GeluForm;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -76,6 +79,25 @@ final class ModelOptions {
                             + "same puts it bottom-right, DL4J's same mode.")
     PaddingForm padding;
 
+    @Option(
+            names = SeedDefaults.LOSS,
+            paramLabel = "LOSS",
+            description = "Reconstruction loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); bce is binary "
+                    + "cross-entropy on a sigmoid output. Reported MSE figures stay per-pixel MSE either way.")
+    LossKind loss;
+
+    @Option(
+            names = "--variational",
+            description = "A variational autoencoder: the encoder gives a mean and a log-variance, training decodes a "
+                    + "sample and adds beta x KL to the loss; plots, kNN and encode use the mean (default: off).")
+    boolean variational;
+
+    @Option(
+            names = SeedDefaults.BETA,
+            paramLabel = "B",
+            description = "Weight of the KL term with --variational (default: ${DEFAULT-VALUE}).")
+    double beta;
+
     /** The validated architecture. */
     ModelConfig toConfig() {
         return new ModelConfig(
@@ -90,6 +112,16 @@ final class ModelOptions {
                 ModelConfig.SEED_IMAGE_SIZE,
                 1,
                 gelu,
-                padding);
+                padding,
+                objective());
+    }
+
+    private Objective objective() {
+        if (!variational && beta != ModelConfig.seedDefaults().objective().beta()) {
+            throw new UserException(
+                    "--beta " + beta + " has no effect without --variational",
+                    "add --variational to train a VAE, or drop --beta");
+        }
+        return new Objective(loss, variational, beta);
     }
 }

@@ -30,6 +30,8 @@ final class SeedDefaults implements IDefaultValueProvider {
     static final String DROPOUT_RATE = "--dropout-rate";
     static final String GELU = "--gelu";
     static final String PADDING = "--padding";
+    static final String LOSS = "--loss";
+    static final String BETA = "--beta";
     static final String EPOCHS = "--epochs";
     static final String BATCH_SIZE = "--batch-size";
     static final String LR = "--lr";
@@ -67,6 +69,8 @@ final class SeedDefaults implements IDefaultValueProvider {
                 Map.entry(DROPOUT_RATE, String.valueOf(m.dropoutRate())),
                 Map.entry(GELU, m.gelu().name()),
                 Map.entry(PADDING, m.padding().name()),
+                Map.entry(LOSS, m.objective().loss().name()),
+                Map.entry(BETA, String.valueOf(m.objective().beta())),
                 Map.entry(EPOCHS, String.valueOf(t.epochs())),
                 Map.entry(BATCH_SIZE, String.valueOf(t.batchSize())),
                 Map.entry(LR, String.valueOf(t.learningRate())),

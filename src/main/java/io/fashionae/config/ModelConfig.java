@@ -33,6 +33,8 @@ import java.util.List;
  * @param padding       where the odd pixel of padding (and of the decoder's cropping) goes;
  *                      {@code null}, as read from a model file written before this setting
  *                      existed, means {@link PaddingForm#SAME}, the form those models used
+ * @param objective     the loss and, for a VAE, beta; {@code null}, as read from a model file
+ *                      written before this setting existed, means {@link Objective#SEED}
  */
 public record ModelConfig(
         int layers,
@@ -46,7 +48,8 @@ public record ModelConfig(
         int imageSize,
         int imageChannels,
         GeluForm gelu,
-        PaddingForm padding) {
+        PaddingForm padding,
+        Objective objective) {
 
     /** The seed's input side: 28x28 Fashion-MNIST padded by 2 on every side. */
     public static final int SEED_IMAGE_SIZE = 32;
@@ -84,6 +87,7 @@ public record ModelConfig(
         checkRoundTrip(imageSize, strides);
         gelu = gelu == null ? GeluForm.SIGMOID : gelu;
         padding = padding == null ? PaddingForm.SAME : padding;
+        objective = objective == null ? Objective.SEED : objective;
     }
 
     /**
@@ -103,7 +107,8 @@ public record ModelConfig(
                 SEED_IMAGE_SIZE,
                 1,
                 GeluForm.ERF,
-                PaddingForm.TORCH);
+                PaddingForm.TORCH,
+                Objective.SEED);
     }
 
     /** A copy with another latent size. */
@@ -120,7 +125,8 @@ public record ModelConfig(
                 imageSize,
                 imageChannels,
                 gelu,
-                padding);
+                padding,
+                objective);
     }
 
     /** A copy with another GELU formula. */
@@ -137,7 +143,8 @@ public record ModelConfig(
                 imageSize,
                 imageChannels,
                 form,
-                padding);
+                padding,
+                objective);
     }
 
     /** A copy with another padding placement. */
@@ -154,7 +161,31 @@ public record ModelConfig(
                 imageSize,
                 imageChannels,
                 gelu,
-                form);
+                form,
+                objective);
+    }
+
+    /** A copy with another training objective. */
+    public ModelConfig withObjective(Objective other) {
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                latentDim,
+                batchNorm,
+                dropout,
+                dropoutRate,
+                imageSize,
+                imageChannels,
+                gelu,
+                padding,
+                other);
+    }
+
+    /** Values per image: channels x side x side (1,024 for the seed's padded 32x32 grey images). */
+    public int pixelsPerImage() {
+        return imageChannels * imageSize * imageSize;
     }
 
     /** Spatial side after each encoder layer, starting with the input: {@code [32, 16, 8, 4]} for the seed. */

@@ -120,7 +120,15 @@ public final class Autoencoder {
      */
     public void fitBatch(INDArray images) {
         INDArray x = cast(images);
-        graph.fit(new MultiDataSet(x, x));
+        if (config.objective().variational()) {
+            // The VAE's sample noise, from ND4J's generator, which the trainer seeds per step: a
+            // resumed run draws the same noise for the same step.
+            INDArray noise = Nd4j.randn(dataType, x.size(0), config.latentDim());
+            graph.fit(new MultiDataSet(new INDArray[] {x, noise}, new INDArray[] {x}));
+            noise.close();
+        } else {
+            graph.fit(new MultiDataSet(x, x));
+        }
         parameterVersion++;
     }
 
@@ -132,9 +140,17 @@ public final class Autoencoder {
         return parameterVersion;
     }
 
-    /** Latent vectors {@code [N, latentDim]} of images {@code [N, 1, 32, 32]}, in inference mode. */
+    /**
+     * Latent vectors {@code [N, latentDim]} of images {@code [N, 1, 32, 32]}, in inference mode: a
+     * VAE's posterior means.
+     */
     public INDArray encode(INDArray images) {
-        return afterInference(toFloat(encoder.outputSingle(false, cast(images))), images.size(0));
+        return afterInference(toFloat(meanLatent(cast(images))), images.size(0));
+    }
+
+    /** The encoder's first output: the latent, or a VAE's posterior mean (its log-variance is the second). */
+    private INDArray meanLatent(INDArray images) {
+        return encoder.output(false, images)[0];
     }
 
     /**
@@ -162,7 +178,7 @@ public final class Autoencoder {
     /** Reconstructions of {@code images}, in inference mode (batch norm uses its running statistics). */
     public INDArray reconstruct(INDArray images) {
         // Through the two inference-only graphs, not the training graph: see AutoencoderGraphBuilder#base.
-        INDArray latents = encoder.outputSingle(false, cast(images));
+        INDArray latents = meanLatent(cast(images));
         return afterInference(decodeInChunks(latents), images.size(0));
     }
 
@@ -191,15 +207,14 @@ public final class Autoencoder {
     }
 
     /**
-     * The per-pixel training MSE of the last optimiser step.
+     * The per-pixel reconstruction loss (MSE or BCE) of the last optimiser step.
      *
-     * <p>DL4J's {@code CnnLossLayer} with MSE sums the squared error over each image's pixels and
-     * averages over the batch, so the graph's score is {@code pixels x MSE} plus the
-     * regularisation score; we take the latter out and divide by the pixels per image.
+     * <p>DL4J's {@code CnnLossLayer} sums the loss over each image's pixels and averages over the
+     * batch, so the graph's score is {@code pixels x loss} plus the regularisation score (a VAE's
+     * KL term is part of it); we take the latter out and divide by the pixels per image.
      */
     public double lastStepLoss() {
-        long pixelsPerImage = (long) config.imageChannels() * config.imageSize() * config.imageSize();
-        return (graph.score() - graph.calcRegularizationScore(true)) / pixelsPerImage;
+        return (graph.score() - graph.calcRegularizationScore(true)) / config.pixelsPerImage();
     }
 
     /**

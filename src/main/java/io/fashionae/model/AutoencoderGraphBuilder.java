@@ -2,7 +2,9 @@ package io.fashionae.model;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.GeluForm;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.Precision;
 import io.fashionae.model.layer.ActivationErfGelu;
 import io.fashionae.model.layer.NativeBatchNormalization;
@@ -10,6 +12,8 @@ import io.fashionae.model.layer.NativeConvolution;
 import io.fashionae.model.layer.NativeCropping2D;
 import io.fashionae.model.layer.NativeDeconvolution2D;
 import io.fashionae.model.layer.NativeErfGelu;
+import io.fashionae.model.layer.SigmoidCrossEntropy;
+import io.fashionae.model.layer.VariationalSample;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -19,6 +23,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
@@ -34,7 +39,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds the DL4J {@link ComputationGraphConfiguration}s of the autoencoder from a
- * {@link ModelConfig}: the full graph (image to reconstruction, with the MSE loss), and the encoder
+ * {@link ModelConfig}: the full graph (image to reconstruction, with the loss layer), and the encoder
  * and decoder alone, which use the same layer names so that their parameters are slices of the
  * full graph's.
  *
@@ -92,36 +97,94 @@ public final class AutoencoderGraphBuilder {
         };
     }
 
-    /** Image to reconstruction, with the MSE loss layer: the graph that trains. */
+    /**
+     * Image to reconstruction, with the loss layer: the graph that trains. A VAE's graph has a
+     * second input, {@link GraphNames#NOISE}, and decodes the {@link VariationalSample} of the
+     * encoder's two heads.
+     */
     public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
         GraphBuilder g = base(optimizer, dataType(optimizer.precision()), WorkspaceMode.ENABLED)
                 .addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
+        Objective objective = config.objective();
+        if (objective.variational()) {
+            g.addInputs(GraphNames.NOISE);
+            g.addVertex(
+                    GraphNames.SAMPLE_INPUTS,
+                    new MergeVertex(),
+                    GraphNames.LATENT,
+                    GraphNames.LATENT_LOG_VAR,
+                    GraphNames.NOISE);
+            g.addLayer(
+                    GraphNames.SAMPLE,
+                    new VariationalSample(config.latentDim(), objective.beta()),
+                    GraphNames.SAMPLE_INPUTS);
+            latent = GraphNames.SAMPLE;
+        }
         String reconstruction = addDecoder(g, latent);
-        g.addLayer(
-                GraphNames.LOSS,
-                new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .activation(Activation.IDENTITY)
-                        .format(CNN2DFormat.NCHW)
-                        .build(),
-                reconstruction);
-        return g.setOutputs(GraphNames.LOSS).setInputTypes(imageType()).build();
+        g.addLayer(GraphNames.LOSS, lossLayer(objective.loss()), reconstruction);
+        return g.setOutputs(GraphNames.LOSS).setInputTypes(inputTypes()).build();
     }
 
-    /** Image to latent vector. */
+    /** The training graph's input types, in input order: the images and, for a VAE, the noise. */
+    public InputType[] inputTypes() {
+        return config.objective().variational()
+                ? new InputType[] {imageType(), InputType.feedForward(config.latentDim())}
+                : new InputType[] {imageType()};
+    }
+
+    /**
+     * Image to latent vector: a VAE's encoder has two outputs, the mean (first; the latent
+     * everything downstream uses) and the log-variance.
+     */
     public ComputationGraphConfiguration encoderOnly() {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.IMAGE);
         String latent = addEncoder(g, GraphNames.IMAGE);
-        return g.setOutputs(latent).setInputTypes(imageType()).build();
+        if (config.objective().variational()) {
+            g.setOutputs(latent, GraphNames.LATENT_LOG_VAR);
+        } else {
+            g.setOutputs(latent);
+        }
+        return g.setInputTypes(imageType()).build();
     }
 
-    /** Latent vector to reconstruction; its input is named {@link GraphNames#LATENT}. */
+    /**
+     * Latent vector to reconstruction; its input is named {@link GraphNames#LATENT}. With the BCE
+     * loss it ends in the sigmoid that the training graph's loss layer applies.
+     */
     public ComputationGraphConfiguration decoderOnly() {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
         String out = addDecoder(g, GraphNames.LATENT);
+        if (config.objective().loss() == LossKind.BCE) {
+            g.addLayer(
+                    GraphNames.DECODER_SIGMOID,
+                    new ActivationLayer.Builder().activation(Activation.SIGMOID).build(),
+                    out);
+            out = GraphNames.DECODER_SIGMOID;
+        }
         return g.setOutputs(out)
                 .setInputTypes(InputType.feedForward(config.latentDim()))
                 .build();
+    }
+
+    /**
+     * MSE on the identity, as the seed; BCE from the logits ({@link SigmoidCrossEntropy}), the
+     * layer's output being their sigmoid. Both average over channels and sum over the pixels.
+     */
+    private static CnnLossLayer lossLayer(LossKind loss) {
+        return switch (loss) {
+            case MSE ->
+                new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY)
+                        .format(CNN2DFormat.NCHW)
+                        .build();
+            case BCE ->
+                new CnnLossLayer.Builder()
+                        .lossFunction(new SigmoidCrossEntropy())
+                        .activation(Activation.SIGMOID)
+                        .format(CNN2DFormat.NCHW)
+                        .build();
+        };
     }
 
     /** Names of the encoder's layers, in order. */
@@ -208,6 +271,16 @@ public final class AutoencoderGraphBuilder {
                         .activation(Activation.IDENTITY)
                         .build(),
                 prev);
+        if (config.objective().variational()) {
+            g.addLayer(
+                    GraphNames.LATENT_LOG_VAR,
+                    new DenseLayer.Builder()
+                            .nIn(config.flattenedSize())
+                            .nOut(config.latentDim())
+                            .activation(Activation.IDENTITY)
+                            .build(),
+                    prev);
+        }
         return GraphNames.LATENT;
     }
 

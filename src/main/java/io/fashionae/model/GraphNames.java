@@ -9,11 +9,21 @@ public final class GraphNames {
     public static final String IMAGE = "image";
     /** The bottleneck dense layer; its output is the latent vector. Also the decoder graph's input. */
     public static final String LATENT = "latent";
+    /** A VAE's second dense head: the log-variance of the latent posterior, beside {@link #LATENT}, its mean. */
+    public static final String LATENT_LOG_VAR = "latent_log_var";
+    /** A VAE's second graph input: standard normal noise {@code [N, latentDim]} for the sample (training only). */
+    public static final String NOISE = "noise";
+    /** A VAE's merge of mean, log-variance and noise, the input of {@link #SAMPLE}. */
+    public static final String SAMPLE_INPUTS = "latent_sample_inputs";
+    /** A VAE's sampling layer: mean + noise x sigma in training, the mean in inference; the decoder's input. */
+    public static final String SAMPLE = "latent_sample";
     /** The decoder's first layer: dense from the latent to the flattened bottleneck feature map. */
     public static final String DECODER_DENSE = "decoder_dense";
     /** The final 1x1 convolution to one channel, with no activation: the reconstruction. */
     public static final String DECODER_OUTPUT = "decoder_output";
-    /** The MSE loss layer on top of the reconstruction (training only; it has no parameters). */
+    /** With the BCE loss, the decoder-only graph's final sigmoid (in training, the loss layer applies it). */
+    public static final String DECODER_SIGMOID = "decoder_sigmoid";
+    /** The loss layer on top of the reconstruction (training only; it has no parameters). */
     public static final String LOSS = "reconstruction_loss";
 
     private GraphNames() {}

@@ -40,9 +40,13 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
     public static ModelSummary of(Autoencoder model) {
         ComputationGraph graph = model.graph();
         InputType input = new AutoencoderGraphBuilder(model.config()).imageType();
-        Map<String, InputType> types = graph.getConfiguration().getLayerActivationTypes(input);
+        InputType[] inputs = new AutoencoderGraphBuilder(model.config()).inputTypes();
+        Map<String, InputType> types = graph.getConfiguration().getLayerActivationTypes(inputs);
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(GraphNames.IMAGE, "Input", shape(input), 0));
+        if (inputs.length > 1) {
+            rows.add(new Row(GraphNames.NOISE, "Input", shape(inputs[1]), 0));
+        }
         GraphVertex[] vertices = graph.getVertices();
         for (int index : graph.topologicalSortOrder()) {
             GraphVertex v = vertices[index];

@@ -2,6 +2,7 @@ package io.fashionae.onnx;
 
 import io.fashionae.common.BuildInfo;
 import io.fashionae.common.Json;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.dataset.ImagePadding;
 import java.util.LinkedHashMap;
@@ -23,6 +24,12 @@ public final class ExportMetadata {
     public static final String PREPROCESSING = "preprocessing";
     /** JSON of the model configuration. */
     public static final String MODEL_CONFIG = "model_config";
+    /** {@code autoencoder} or {@code variational}: which kind of model the weights come from. */
+    public static final String MODEL_KIND = "model_kind";
+    /** The reconstruction loss it was trained with: {@code mse} or {@code bce}. */
+    public static final String LOSS = "loss";
+    /** A VAE's KL weight; absent for a plain autoencoder. */
+    public static final String BETA = "beta";
     /** JSON of the training configuration, when known. */
     public static final String TRAINING_CONFIG = "training_config";
     /** SHA-256 of the DL4J model file exported. */
@@ -54,6 +61,11 @@ public final class ExportMetadata {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
+        m.put(MODEL_KIND, model.objective().variational() ? "variational" : "autoencoder");
+        m.put(LOSS, model.objective().loss().name().toLowerCase());
+        if (model.objective().variational()) {
+            m.put(BETA, Double.toString(model.objective().beta()));
+        }
         m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
         int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
         m.put(
@@ -61,7 +73,9 @@ public final class ExportMetadata {
                 "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
                         + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize()
                         + ", "
-                        + model.imageSize() + "]; decoder output in the same space (not clipped)");
+                        + model.imageSize() + "]; decoder output in the same space ("
+                        + (model.objective().loss() == LossKind.BCE ? "a sigmoid, in [0,1]" : "not clipped") + ")"
+                        + (model.objective().variational() ? "; the encoder gives the posterior mean" : ""));
         m.put(MODEL_CONFIG, Json.write(model).replaceAll("\\s+", " "));
         if (trainingConfigJson != null) {
             m.put(TRAINING_CONFIG, trainingConfigJson.replaceAll("\\s+", " "));

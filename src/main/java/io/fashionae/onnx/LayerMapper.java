@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -234,6 +235,11 @@ final class LayerMapper {
         return onnx.node("Gemm", name, new String[] {input, w, b}, intAttr("transA", 0), intAttr("transB", 0));
     }
 
+    /** {@code 1 / (1 + exp(-x))}: the output of a decoder trained on BCE. */
+    public String sigmoid(String name, String input) {
+        return onnx.node("Sigmoid", name, new String[] {input});
+    }
+
     private String activation(String name, IActivation fn, String input) {
         if (fn == null || fn instanceof ActivationIdentity) {
             return input;
@@ -247,6 +253,9 @@ final class LayerMapper {
         }
         if (fn instanceof ActivationErfGelu) {
             return erfGelu(name, input);
+        }
+        if (fn instanceof ActivationSigmoid) {
+            return sigmoid(name + "_sigmoid", input);
         }
         throw new UnsupportedLayerException(name, "activation " + fn);
     }

@@ -1,6 +1,7 @@
 package io.fashionae.onnx;
 
 import ai.onnx.proto.OnnxMl;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.AutoencoderGraphBuilder;
@@ -39,7 +40,7 @@ public final class OnnxExporter {
         ComputationGraphConfiguration conf = graph.getConfiguration();
         AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config);
         InputType imageType = builder.imageType();
-        Map<String, InputType> types = conf.getLayerActivationTypes(imageType);
+        Map<String, InputType> types = conf.getLayerActivationTypes(builder.inputTypes());
 
         OnnxGraphBuilder onnx = new OnnxGraphBuilder("fashionae_" + part.name().toLowerCase());
         LayerMapper mapper = new LayerMapper(onnx);
@@ -49,8 +50,12 @@ public final class OnnxExporter {
         List<String> layers = layersOf(part, builder);
         String last = null;
         for (String name : layers) {
+            if (name.equals(GraphNames.LATENT_LOG_VAR)) {
+                continue; // a VAE's log-variance head: only training's sample uses it
+            }
             LayerVertex vertex = (LayerVertex) conf.getVertices().get(name);
-            String inputVertex = conf.getVertexInputs().get(name).get(0);
+            String inputVertex =
+                    inferenceSource(conf.getVertexInputs().get(name).get(0));
             String input = tensors.get(inputVertex);
             if (input == null) {
                 throw new UnsupportedLayerException(
@@ -64,19 +69,14 @@ public final class OnnxExporter {
             last = mapper.layer(name, vertex.getLayerConf().getLayer(), graph.getLayer(name), inType, input);
             tensors.put(name, last);
         }
+        if (part.givesImages() && config.objective().loss() == LossKind.BCE) {
+            // The training graph's loss layer applies the sigmoid to the logits; the exported decoder ends with it.
+            last = mapper.sigmoid(GraphNames.DECODER_SIGMOID, last);
+        }
         onnx.renameLastOutput(last, part.outputName());
 
         OnnxMl.GraphProto.Builder g = onnx.graph();
-        g.addInput(
-                part.takesImages()
-                        ? OnnxGraphBuilder.floatValue(
-                                part.inputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                        : OnnxGraphBuilder.floatValue(part.inputName(), config.latentDim()));
-        g.addOutput(
-                part.givesImages()
-                        ? OnnxGraphBuilder.floatValue(
-                                part.outputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                        : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
+        declareInputAndOutput(g, part, config);
 
         OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -92,6 +92,27 @@ public final class OnnxExporter {
         metadata.forEach((k, v) -> m.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
+    }
+
+    private static void declareInputAndOutput(OnnxMl.GraphProto.Builder g, ModelPart part, ModelConfig config) {
+        g.addInput(
+                part.takesImages()
+                        ? OnnxGraphBuilder.floatValue(
+                                part.inputName(), config.imageChannels(), config.imageSize(), config.imageSize())
+                        : OnnxGraphBuilder.floatValue(part.inputName(), config.latentDim()));
+        g.addOutput(
+                part.givesImages()
+                        ? OnnxGraphBuilder.floatValue(
+                                part.outputName(), config.imageChannels(), config.imageSize(), config.imageSize())
+                        : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
+    }
+
+    /**
+     * The vertex whose output a layer reads in inference: a VAE's sample is the posterior mean
+     * there, so the decoder reads the mean head directly.
+     */
+    private static String inferenceSource(String vertex) {
+        return vertex.equals(GraphNames.SAMPLE) ? GraphNames.LATENT : vertex;
     }
 
     private static List<String> layersOf(ModelPart part, AutoencoderGraphBuilder builder) {

@@ -56,6 +56,13 @@ public final class ResumeCompatibility {
         compare(d, "--gelu", oldModel.gelu(), model.gelu());
         compare(d, "--padding", oldModel.padding(), model.padding());
         compare(d, "image size", oldModel.imageSize(), model.imageSize());
+        compare(d, "--loss", oldModel.objective().loss(), model.objective().loss());
+        compare(
+                d,
+                "--variational",
+                oldModel.objective().variational(),
+                model.objective().variational());
+        compare(d, "--beta", oldModel.objective().beta(), model.objective().beta());
         compare(d, "--batch-size", oldTraining.batchSize(), training.batchSize());
         compare(d, "--lr", oldTraining.learningRate(), training.learningRate());
         compare(d, "--weight-decay", oldTraining.weightDecay(), training.weightDecay());

@@ -26,6 +26,20 @@ class CliErrorsTest {
     }
 
     @Test
+    void betaWithoutVariationalIsAOneLineErrorNamingTheFix(@TempDir Path dir) {
+        assertOneLineUsageError(
+                CliRunner.run("train", "--beta", "4", "--models", dir.toString(), "--reports", dir.toString()),
+                "--beta 4.0 has no effect without --variational");
+    }
+
+    @Test
+    void aNegativeBetaIsRefusedBeforeTraining(@TempDir Path dir) {
+        assertOneLineUsageError(
+                CliRunner.run("train", "--variational", "--beta", "-1", "--models", dir.toString()),
+                "invalid --beta -1.0");
+    }
+
+    @Test
     void anArchitectureThatCannotReconstructIsRefusedBeforeTraining(@TempDir Path dir) {
         assertOneLineUsageError(
                 CliRunner.run("train", "--strides", "3,2,2", "--models", dir.toString()), "cannot reconstruct 32x32");

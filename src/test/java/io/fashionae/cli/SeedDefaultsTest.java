@@ -28,7 +28,7 @@ class SeedDefaultsTest {
                 .map(SeedDefaultsTest::value)
                 .toList();
 
-        assertThat(keys).hasSize(20).allSatisfy(key -> assertThat(optionNames).contains(key));
+        assertThat(keys).hasSize(22).allSatisfy(key -> assertThat(optionNames).contains(key));
         OptionSpec plotEvery =
                 cli.getSubcommands().get("train").getCommandSpec().findOption(SeedDefaults.PLOT_EVERY);
         assertThat(new SeedDefaults().defaultValue(plotEvery)).isEqualTo("10");

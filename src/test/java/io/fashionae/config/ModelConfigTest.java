@@ -41,7 +41,8 @@ class ModelConfigTest {
                 32,
                 1,
                 GeluForm.ERF,
-                PaddingForm.TORCH);
+                PaddingForm.TORCH,
+                Objective.SEED);
         assertThat(c.encoderSides()).containsExactly(32, 16, 4);
         assertThat(c.flattenedSize()).isEqualTo(48 * 4 * 4);
         assertThat(c.decoderStride(0)).isEqualTo(4);
@@ -62,7 +63,8 @@ class ModelConfigTest {
                         32,
                         1,
                         GeluForm.ERF,
-                        PaddingForm.TORCH))
+                        PaddingForm.TORCH,
+                        Objective.SEED))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("cannot reconstruct 32x32")
                 .hasMessageContaining("3x3");
@@ -89,7 +91,8 @@ class ModelConfigTest {
                         32,
                         1,
                         GeluForm.ERF,
-                        PaddingForm.TORCH))
+                        PaddingForm.TORCH,
+                        Objective.SEED))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("kernels must list one value per layer");
     }
@@ -108,7 +111,8 @@ class ModelConfigTest {
                         32,
                         1,
                         GeluForm.ERF,
-                        PaddingForm.TORCH))
+                        PaddingForm.TORCH,
+                        Objective.SEED))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("channels");
     }

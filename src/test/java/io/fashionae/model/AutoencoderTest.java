@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class AutoencoderTest {
                 32,
                 1,
                 GeluForm.ERF,
-                PaddingForm.TORCH);
+                PaddingForm.TORCH,
+                Objective.SEED);
         Autoencoder ae = Autoencoder.create(c, OPT);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 32, 32);
         assertThat(ae.encode(x).shape()).containsExactly(2, 8);

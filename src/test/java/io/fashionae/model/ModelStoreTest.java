@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.model.layer.NativeConvolutionLayer;
 import io.fashionae.model.layer.NativeDeconvolution2DLayer;
+import io.fashionae.model.layer.VariationalSampleLayer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -48,6 +51,26 @@ class ModelStoreTest {
             assertThat(zip.getEntry(ModelStore.CONFIG_ENTRY)).isNotNull();
         }
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aVaeTrainedOnBceLoadsWithItsSamplingLayerAndLoss(@TempDir Path dir) throws IOException {
+        ModelConfig config = ModelConfig.seedDefaults().withObjective(new Objective(LossKind.BCE, true, 0.5));
+        Autoencoder ae = Autoencoder.create(config, new OptimizerSettings(5e-4, 1e-5, 3));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 32, 32);
+        ae.fitBatch(x);
+        Path file = dir.resolve("autoencoder.zip");
+        ModelStore.save(ae, file);
+
+        Autoencoder loaded = ModelStore.load(file, true);
+        assertThat(loaded.config()).isEqualTo(config);
+        assertThat(loaded.graph().getLayer(GraphNames.SAMPLE)).isInstanceOf(VariationalSampleLayer.class);
+        assertThat(loaded.encode(x)).isEqualTo(ae.encode(x));
+        assertThat(loaded.reconstruct(x)).isEqualTo(ae.reconstruct(x));
+        assertThat(loaded.reconstruct(x).minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(loaded.reconstruct(x).maxNumber().doubleValue()).isLessThanOrEqualTo(1);
+        loaded.fitBatch(x); // the restored loss and sampling layer train
+        assertThat(loaded.lastStepLoss()).isFinite().isPositive();
     }
 
     @Test

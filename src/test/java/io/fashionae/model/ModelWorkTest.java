@@ -3,6 +3,7 @@ package io.fashionae.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,8 @@ class ModelWorkTest {
                 32,
                 1,
                 base.gelu(),
-                base.padding());
+                base.padding(),
+                Objective.SEED);
         long expected = 16 * 16 * 8 * 9
                 + 8 * 8 * 8 * 16 * 9
                 + 2L * 16 * 8 * 8 * 2

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fashionae.common.UserException;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.config.Precision;
 import io.fashionae.onnx.OnnxExport;
@@ -30,7 +31,8 @@ class PrecisionTest {
             32,
             1,
             GeluForm.ERF,
-            PaddingForm.TORCH);
+            PaddingForm.TORCH,
+            Objective.SEED);
 
     @org.junit.jupiter.api.Test
     void fp16WithBatchNormIsRefusedWithTheReason() {
@@ -46,7 +48,8 @@ class PrecisionTest {
                 32,
                 1,
                 GeluForm.ERF,
-                PaddingForm.TORCH);
+                PaddingForm.TORCH,
+                Objective.SEED);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
                 .isInstanceOf(UserException.class)

@@ -3,6 +3,7 @@ package io.fashionae.onnx;
 import io.fashionae.common.Json;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -34,7 +35,8 @@ public final class GoldenModel {
             32,
             1,
             GeluForm.SIGMOID,
-            PaddingForm.SAME);
+            PaddingForm.SAME,
+            Objective.SEED);
 
     /**
      * Inputs and outputs, flattened row-major.

@@ -3,7 +3,9 @@ package io.fashionae.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.GeluForm;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxModel;
@@ -56,7 +58,8 @@ class OnnxParityTest {
                 32,
                 1,
                 GeluForm.ERF,
-                PaddingForm.TORCH);
+                PaddingForm.TORCH,
+                Objective.SEED);
     }
 
     static Stream<Arguments> configurations() {
@@ -76,6 +79,13 @@ class OnnxParityTest {
                         torchErf(3, List.of(3, 3, 3), List.of(32, 64, 128), List.of(2, 2, 2), 2, false, false),
                         3),
                 Arguments.of("latent-8", seed.withLatentDim(8), 3),
+                Arguments.of("bce", seed.withObjective(new Objective(LossKind.BCE, false, 1)), 3),
+                // The VAE's encoder gives the mean, its log-variance head is not exported.
+                Arguments.of(
+                        "vae-mse-latent-4",
+                        seed.withLatentDim(4).withObjective(new Objective(LossKind.MSE, true, 0.5)),
+                        3),
+                Arguments.of("vae-bce", seed.withObjective(new Objective(LossKind.BCE, true, 1)), 3),
                 Arguments.of(
                         "two-layers-k5-dropout",
                         torchErf(2, List.of(5, 3), List.of(16, 24), List.of(2, 4), 3, true, true),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.GeluForm;
+import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
@@ -23,8 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Checkpoints, resume after a stop, fallback from a corrupt checkpoint, refusals, and the NaN stop. */
 class CheckpointResumeTest {
@@ -41,7 +47,8 @@ class CheckpointResumeTest {
             32,
             1,
             GeluForm.ERF,
-            PaddingForm.TORCH);
+            PaddingForm.TORCH,
+            Objective.SEED);
 
     private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
     private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);
@@ -49,8 +56,19 @@ class CheckpointResumeTest {
             FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(80, 4));
 
     private static Autoencoder fresh() {
+        return fresh(MODEL);
+    }
+
+    private static Autoencoder fresh(ModelConfig config) {
         return Autoencoder.create(
-                MODEL, new OptimizerSettings(TRAINING.learningRate(), TRAINING.weightDecay(), TRAINING.seed()));
+                config, new OptimizerSettings(TRAINING.learningRate(), TRAINING.weightDecay(), TRAINING.seed()));
+    }
+
+    /** The seed's objective, and a VAE on BCE, whose sample noise must also come back the same after a resume. */
+    static Stream<Arguments> objectives() {
+        return Stream.of(
+                Arguments.of("mse", MODEL),
+                Arguments.of("vae-bce", MODEL.withObjective(new Objective(LossKind.BCE, true, 1))));
     }
 
     private static Trainer trainer(
@@ -73,10 +91,12 @@ class CheckpointResumeTest {
         return () -> model.graph().getIterationCount() >= steps;
     }
 
-    @Test
-    void aRunStoppedMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("objectives")
+    void aRunStoppedMidEpochAndResumedEndsExactlyLikeAnUninterruptedOne(
+            String name, ModelConfig config, @TempDir Path dir) throws Exception {
         List<LatentFrame> straightFrames = new ArrayList<>();
-        Autoencoder straight = fresh();
+        Autoencoder straight = fresh(config);
         TrainingResult expected = TrainerFixtures.fitFresh(
                 trainer(
                         dir.resolve("a"),
@@ -89,7 +109,7 @@ class CheckpointResumeTest {
                 PLOTS);
 
         List<LatentFrame> frames = new ArrayList<>();
-        Autoencoder first = fresh();
+        Autoencoder first = fresh(config);
         CheckpointConfig every4 = new CheckpointConfig(4, 2, false);
         assertThatThrownBy(() -> TrainerFixtures.fitFresh(
                         trainer(dir.resolve("b"), first, frames, every4, afterSteps(first, 11)), first, DATA, PLOTS))
@@ -192,6 +212,12 @@ class CheckpointResumeTest {
                 .hasMessageContaining("--padding (checkpoint TORCH, now SAME)")
                 .hasMessageContaining("--lr (checkpoint 0.002, now 0.001)")
                 .hasMessageNotContaining("--seed");
+        assertThatThrownBy(() -> ResumeCompatibility.check(
+                        restored, MODEL.withObjective(new Objective(LossKind.BCE, true, 4)), TRAINING, PLOTS))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("--loss (checkpoint MSE, now BCE)")
+                .hasMessageContaining("--variational (checkpoint false, now true)")
+                .hasMessageContaining("--beta (checkpoint 1.0, now 4.0)");
         // More epochs than the interrupted run is fine: it trains further.
         ResumeCompatibility.check(restored, MODEL, new TrainingConfig(5, 32, 2e-3, 1e-5, 5, 0, 0), PLOTS);
     }

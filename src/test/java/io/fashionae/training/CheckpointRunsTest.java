@@ -8,6 +8,7 @@ import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.Objective;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
@@ -42,7 +43,8 @@ class CheckpointRunsTest {
             32,
             1,
             GeluForm.ERF,
-            PaddingForm.TORCH);
+            PaddingForm.TORCH,
+            Objective.SEED);
     /** 8 steps of 32 in one epoch. */
     private static final TrainingConfig TRAINING = new TrainingConfig(1, 32, 2e-3, 1e-5, 13, 0, 0);
 
