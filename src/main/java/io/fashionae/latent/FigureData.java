@@ -14,6 +14,9 @@ package io.fashionae.latent;
  * @param gridSize       manifold grid side
  * @param xRange         plane x range the random points and the grid cover
  * @param yRange         plane y range the random points and the grid cover
+ * @param validationSample the first validation images (the first points of {@code validation}),
+ *                       titled with their class: the real images the report shows beside the
+ *                       explorer and at the ends of an interpolation
  */
 public record FigureData(
         LatentPoints validation,
@@ -24,4 +27,5 @@ public record FigureData(
         ImageSet manifold,
         int gridSize,
         double[] xRange,
-        double[] yRange) {}
+        double[] yRange,
+        ImageSet validationSample) {}

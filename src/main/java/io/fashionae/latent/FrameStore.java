@@ -45,6 +45,16 @@ public final class FrameStore implements FrameSink {
         }
     }
 
+    /** Writes one frame to {@code file} (atomically), in the frame format, outside any frame folder. */
+    public static void write(Path file, LatentFrame frame) throws IOException {
+        AtomicFiles.writeBytes(file, encode(frame));
+    }
+
+    /** Reads a file written by {@link #write} (or a stored frame). */
+    public static LatentFrame read(Path file) throws IOException {
+        return decode(Files.readAllBytes(file), file);
+    }
+
     /** Every stored frame, in step order. */
     public List<LatentFrame> readAll() throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -2,6 +2,8 @@ package io.fashionae.plot;
 
 import io.fashionae.common.Json;
 import io.fashionae.latent.FigureData;
+import io.fashionae.latent.FrameStore;
+import io.fashionae.latent.ImageSet;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.latent.Plane;
@@ -29,6 +31,15 @@ public final class Figures {
     public static final String RECONSTRUCTIONS = "reconstructions.png";
     /** Decodes on a regular latent grid. */
     public static final String MANIFOLD = "manifold.png";
+    /**
+     * The final validation latents (full dimension) with their labels, in the latent-frame format
+     * ({@code FrameStore.read}): what {@code compare} aligns and the report's explorer searches.
+     */
+    public static final String FINAL_POINTS = "latent-final.bin";
+    /** The first validation images, the first points of {@link #FINAL_POINTS}, as a sprite. */
+    public static final String VALIDATION_SPRITE = "validation-sample.png";
+    /** Tiles per row of {@link #VALIDATION_SPRITE}. */
+    public static final int SPRITE_COLUMNS = 40;
 
     private Figures() {}
 
@@ -49,6 +60,7 @@ public final class Figures {
                 900,
                 680);
         written.add(png(fin.image(), reports.resolve(FINAL)));
+        written.addAll(writeFinalPointsAndImages(data, reports));
         Json.writeFile(
                 reports.resolve(FINAL_GEOMETRY),
                 new PlotGeometry(
@@ -81,6 +93,16 @@ public final class Figures {
                         "Decoded latent grid" + suffix),
                 reports.resolve(MANIFOLD)));
         return written;
+    }
+
+    private static List<Path> writeFinalPointsAndImages(FigureData data, Path reports) throws IOException {
+        Path points = reports.resolve(FINAL_POINTS);
+        FrameStore.write(points, new LatentFrame(0, 0, Double.NaN, Double.NaN, data.validation()));
+        ImageSet sample = data.validationSample();
+        Path sprite = png(
+                Sprite.pack(sample.pixels(), sample.count(), sample.side(), SPRITE_COLUMNS),
+                reports.resolve(VALIDATION_SPRITE));
+        return List.of(points, sprite);
     }
 
     /** Every frame redrawn on one common axis range, 200 ms each, looping. */

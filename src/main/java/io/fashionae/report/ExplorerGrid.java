@@ -2,6 +2,7 @@ package io.fashionae.report;
 
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.plot.PlotGeometry;
+import io.fashionae.plot.Sprite;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -30,20 +31,7 @@ final class ExplorerGrid {
                     System.arraycopy(geometry.latentAt(px, py), 0, z, (r * CELLS + c) * dim, dim);
                 }
             }
-            float[] pixels = decoder.decode(z, CELLS * CELLS);
-            BufferedImage sprite = new BufferedImage(CELLS * side, CELLS * side, BufferedImage.TYPE_BYTE_GRAY);
-            var raster = sprite.getRaster();
-            for (int cell = 0; cell < CELLS * CELLS; cell++) {
-                int x0 = (cell % CELLS) * side;
-                int y0 = (cell / CELLS) * side;
-                for (int y = 0; y < side; y++) {
-                    for (int x = 0; x < side; x++) {
-                        float v = pixels[(cell * side + y) * side + x];
-                        raster.setSample(x0 + x, y0 + y, 0, Math.round(255 * Math.max(0, Math.min(1, v))));
-                    }
-                }
-            }
-            return sprite;
+            return Sprite.pack(decoder.decode(z, CELLS * CELLS), CELLS * CELLS, side, CELLS);
         }
     }
 }
