@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode report bench bench-compare test test-fast format clean
+.PHONY: help build data train summary export decode encode report compare study bench bench-compare test test-fast format clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -13,6 +13,8 @@ help:
 	@echo "make export     models/autoencoder.zip -> encoder/decoder/autoencoder.onnx"
 	@echo "make decode     latent points -> images with decoder.onnx (ARGS=\"--z 1,2 --out x.png\")"
 	@echo "make report     rebuild reports/index.html from the last run's files"
+	@echo "make compare    runs side by side: ARGS=\"DIR DIR ...\" -> reports/compare.html (+ compare.json)"
+	@echo "make study      latent 2/8/16 x mse/bce/vae, 3 epochs, + 2-D mse 20 epochs, then compare (~2 h on 2 cores)"
 	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
 	@echo "make bench-compare  the same beside the PyTorch reference's --bench-steps, with ratios"
 	@echo "make test       all tests, the real-data smoke training included"
@@ -24,11 +26,15 @@ build:
 	$(MVN) -q compile
 
 # Every other subcommand runs the same way: make <command> ARGS="...".
-data summary export decode encode report bench:
+data summary export decode encode report compare bench:
 	$(MVN) -q compile exec:java -Dexec.args="$@ $(ARGS)"
 
 train:
 	$(MVN) -q -Ptrain compile exec:java -Dtrain.args="$(ARGS)"
+
+# docs/latent-study.md's table: ten runs one after the other, then compare (reports/study/).
+study:
+	bash scripts/latent-study.sh
 
 # The reference's --bench-steps run and ours, one right after the other, and the ratios.
 REFERENCE ?= ../shared/reference/seed_reference.py

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             DecodeCommand.class,
             EncodeCommand.class,
+            CompareCommand.class,
             ReportCommand.class,
             BenchCommand.class
         })

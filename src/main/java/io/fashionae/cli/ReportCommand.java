@@ -1,10 +1,13 @@
 package io.fashionae.cli;
 
 import io.fashionae.common.FolderLock;
+import io.fashionae.report.InterpolationPair;
 import io.fashionae.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,15 +41,27 @@ final class ReportCommand implements Callable<Integer> {
             description = "The run's models folder (default: ${DEFAULT-VALUE}).")
     Path models;
 
+    @Option(
+            names = "--interpolate",
+            paramLabel = "I,J",
+            description = "Also decode the interpolation between validation images I and J (indices from 0, among the"
+                    + " report's first 1,000); repeatable.")
+    List<String> interpolate = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        List<InterpolationPair> pairs =
+                interpolate.stream().map(InterpolationPair::parse).toList();
         if (!Files.isDirectory(reports)) {
             ReportWriter.write(reports, models); // says what is missing
         }
         try (FolderLock lock = FolderLock.acquire(
                 "report", notice -> spec.commandLine().getErr().println("notice: " + notice), reports)) {
             Path index = ReportWriter.write(
-                    reports, models, warning -> spec.commandLine().getErr().println("warning: " + warning));
+                    reports,
+                    models,
+                    pairs,
+                    warning -> spec.commandLine().getErr().println("warning: " + warning));
             spec.commandLine().getOut().println("Report: " + index);
         }
         spec.commandLine().getOut().flush();

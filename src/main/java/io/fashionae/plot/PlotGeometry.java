@@ -15,6 +15,13 @@ import io.fashionae.latent.Plane;
  */
 public record PlotGeometry(int width, int height, double[] dataArea, AxisRange range, int latentDim, Plane plane) {
 
+    /** The pixel {@code (px, py)} where plane point {@code (x, y)} is drawn: {@link #latentAt}'s mapping reversed. */
+    public double[] pixelAt(double x, double y) {
+        double fx = (x - range.xMin()) / (range.xMax() - range.xMin());
+        double fy = (range.yMax() - y) / (range.yMax() - range.yMin());
+        return new double[] {dataArea[0] + fx * dataArea[2], dataArea[1] + fy * dataArea[3]};
+    }
+
     /** The latent point under pixel {@code (px, py)}. */
     public float[] latentAt(double px, double py) {
         double fx = (px - dataArea[0]) / dataArea[2];

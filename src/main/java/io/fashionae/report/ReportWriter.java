@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.latent.FrameStore;
+import io.fashionae.latent.LatentPoints;
 import io.fashionae.plot.Figures;
 import io.fashionae.plot.Images;
-import io.fashionae.plot.Palette;
 import io.fashionae.plot.PlotGeometry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,8 @@ public final class ReportWriter {
     public static final String INDEX = "index.html";
     /** The explorer's sprite of decodes. */
     public static final String EXPLORER_SPRITE = "explorer-grid.png";
+    /** The exact interpolations' sprite: one row of decodes per pair. */
+    public static final String INTERPOLATIONS = "interpolations.png";
     /** The model table written at training time. */
     public static final String MODEL_SUMMARY = "model-summary.json";
     /** Builds the page's data tree; reading and writing it go through {@link Json}. */
@@ -52,6 +53,18 @@ public final class ReportWriter {
      *         lacks the files to rebuild it (a wrong {@code --models} would otherwise drop them)
      */
     public static Path write(Path reports, Path models, java.util.function.Consumer<String> warn) throws IOException {
+        return write(reports, models, List.of(), warn);
+    }
+
+    /**
+     * Like {@link #write(Path, Path, java.util.function.Consumer)}, with exact interpolations
+     * between {@code pairs} of validation images beside the default ones.
+     *
+     * @throws UserException also for a pair outside the report's sampled validation images
+     */
+    public static Path write(
+            Path reports, Path models, List<InterpolationPair> pairs, java.util.function.Consumer<String> warn)
+            throws IOException {
         Path metricsFile = reports.resolve("metrics.json");
         if (!Files.isRegularFile(metricsFile)) {
             throw new UserException(
@@ -61,14 +74,14 @@ public final class ReportWriter {
         data.set("metrics", read(metricsFile));
         data.set("summary", readOptional(reports.resolve(MODEL_SUMMARY)));
         data.set("onnx", readOptional(models.resolve("onnx-export.json")));
-        data.set("explorer", explorer(reports, models, true));
+        data.set("explorer", explorer(reports, models, true, pairs));
         keepSections(reports.resolve(INDEX), models, data);
         data.set("frames", frames(reports, data.get("metrics"), warn));
         data.set("figures", figures(reports));
-        data.set("explorer", explorer(reports, models, false));
-        data.set("classes", classes());
+        data.set("explorer", explorer(reports, models, false, pairs));
+        data.set("classes", ClassColors.json());
         data.put("generated", java.time.Instant.now().toString());
-        String html = template().replace("/*DATA*/{}", Html.scriptJson(Json.writeCompact(data)));
+        String html = Html.page("report-template.html", Json.writeCompact(data));
         Path index = reports.resolve(INDEX);
         AtomicFiles.writeString(index, html);
         return index;
@@ -160,7 +173,8 @@ public final class ReportWriter {
     }
 
     /** The explorer's data (drawing its sprite unless {@code probeOnly}), or null when its files are missing. */
-    private static JsonNode explorer(Path reports, Path models, boolean probeOnly) throws IOException {
+    private static JsonNode explorer(Path reports, Path models, boolean probeOnly, List<InterpolationPair> pairs)
+            throws IOException {
         Path geometryFile = reports.resolve(Figures.FINAL_GEOMETRY);
         Path decoder = models.resolve("decoder.onnx");
         if (!Files.isRegularFile(geometryFile)
@@ -177,17 +191,52 @@ public final class ReportWriter {
         n.put("sprite", EXPLORER_SPRITE);
         n.put("cells", ExplorerGrid.CELLS);
         n.put("plot", Figures.FINAL);
+        n.set("sample", sample(reports, geometry, decoder, pairs));
         return n;
     }
 
-    private static ArrayNode classes() {
-        ArrayNode out = TREE.arrayNode();
-        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
-            ObjectNode n = out.addObject();
-            n.put("name", FashionMnistClasses.name(c));
-            n.put("color", String.format("#%06x", Palette.TAB10.get(c).getRGB() & 0xffffff));
+    /**
+     * The real validation images beside the explorer: where each of the first ones lies on the
+     * final plot (for the nearest one under the pointer), their sprite, and the exact
+     * interpolations between pairs of them. Null for a run written before these files existed.
+     */
+    private static JsonNode sample(Path reports, PlotGeometry geometry, Path decoder, List<InterpolationPair> extra)
+            throws IOException {
+        Path pointsFile = reports.resolve(Figures.FINAL_POINTS);
+        Path spriteFile = reports.resolve(Figures.VALIDATION_SPRITE);
+        if (!Files.isRegularFile(pointsFile) || !Files.isRegularFile(spriteFile)) {
+            return TREE.nullNode();
         }
-        return out;
+        LatentPoints latents = FrameStore.read(pointsFile).points();
+        java.awt.image.BufferedImage sprite = javax.imageio.ImageIO.read(spriteFile.toFile());
+        int side = sprite.getWidth() / Figures.SPRITE_COLUMNS;
+        int count = Math.min(latents.size(), Figures.SPRITE_COLUMNS * (sprite.getHeight() / side));
+        LatentPoints onPlane = geometry.plane().project(latents);
+        ObjectNode n = TREE.objectNode();
+        n.put("sprite", Figures.VALIDATION_SPRITE);
+        n.put("columns", Figures.SPRITE_COLUMNS);
+        n.put("side", side);
+        n.put("count", count);
+        ArrayNode px = n.putArray("px");
+        ArrayNode py = n.putArray("py");
+        ArrayNode labels = n.putArray("labels");
+        for (int i = 0; i < count; i++) {
+            double[] p = geometry.pixelAt(onPlane.get(i, 0), onPlane.get(i, 1));
+            px.add(Math.round(p[0] * 10) / 10.0);
+            py.add(Math.round(p[1] * 10) / 10.0);
+            labels.add(latents.labels()[i]);
+        }
+        List<InterpolationPair> pairs = new ArrayList<>(Interpolations.defaults(latents.labels(), count));
+        pairs.addAll(extra);
+        if (!pairs.isEmpty()) {
+            Images.writePng(Interpolations.render(decoder, latents, pairs, count), reports.resolve(INTERPOLATIONS));
+        }
+        ObjectNode interpolations = n.putObject("interpolations");
+        interpolations.put("sprite", INTERPOLATIONS);
+        interpolations.put("steps", Interpolations.STEPS);
+        ArrayNode list = interpolations.putArray("pairs");
+        pairs.forEach(p -> list.addArray().add(p.from()).add(p.to()));
+        return n;
     }
 
     private static JsonNode read(Path file) throws IOException {
@@ -201,14 +250,5 @@ public final class ReportWriter {
 
     private static JsonNode readOptional(Path file) throws IOException {
         return Files.isRegularFile(file) ? read(file) : TREE.nullNode();
-    }
-
-    private static String template() throws IOException {
-        try (InputStream in = ReportWriter.class.getResourceAsStream("report-template.html")) {
-            if (in == null) {
-                throw new IllegalStateException("report-template.html missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

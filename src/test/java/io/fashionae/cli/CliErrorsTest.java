@@ -33,6 +33,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void comparingAFolderThatIsNotARunIsAOneLineErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("not-a-run"));
+        CliRunner r = CliRunner.run("compare", empty.toString(), empty.toString(), "--out", dir.toString());
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("not-a-run is not a run's reports folder: it has no metrics.json");
+        assertThat(dir.resolve("compare.html")).doesNotExist();
+    }
+
+    @Test
     void aNegativeBetaIsRefusedBeforeTraining(@TempDir Path dir) {
         assertOneLineUsageError(
                 CliRunner.run("train", "--variational", "--beta", "-1", "--models", dir.toString()),

@@ -9,7 +9,7 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.FashionMnistDataModule;
-import io.fashionae.testing.Requirements;
+import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
 import io.fashionae.training.StopSignal;
@@ -31,12 +31,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -46,9 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag(Tags.SLOW)
 class ReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path run;
 
@@ -57,9 +51,7 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void trainTinyRunAndOpenBrowser() throws Exception {
-        Requirements.require(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        HeadlessChromium.require();
         TrainingJob job = new TrainingJob(
                 ModelConfig.seedDefaults(),
                 new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0),
@@ -70,36 +62,7 @@ class ReportBrowserTest {
         FashionMnistDataModule data =
                 FashionMnistDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
         index = TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER).report();
-
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--allow-file-access-from-files",
-                        "--window-size=1280,2400",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.get(index.toUri().toString());
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'")));
-        // The figures load lazily, as a reader scrolls to them; whether one starts below the fold
-        // depends on the page's length, so load them all now rather than depend on the layout.
-        js("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> Boolean.TRUE.equals(js("return Array.from(document.images).every(i => i.complete)")));
+        browser = HeadlessChromium.open(index);
     }
 
     @AfterAll
@@ -186,5 +149,85 @@ class ReportBrowserTest {
                 .until(d -> !cell.equals(js("return document.getElementById('decoded').dataset.cell")));
         assertThat(browser.findElement(By.id("explore-coords")).getText()).startsWith("z = (");
         Files.write(Path.of("target", "report-screenshot.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theNearestRealValidationImageAndItsClassShowBesideTheDecode() {
+        WebElement area = browser.findElement(By.id("explore"));
+        new Actions(browser).scrollToElement(area).moveToElement(area, 30, 20).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> js("return document.getElementById('nearest').dataset.index") != null);
+        String caption = browser.findElement(By.id("nearest-caption")).getText();
+        assertThat(caption).matches("Nearest real image: #\\d+, .+");
+        int index = Integer.parseInt((String) js("return document.getElementById('nearest').dataset.index"));
+        // The image drawn is the sample's tile: a bars image always has bright pixels.
+        assertThat(((Number) js("const d = document.getElementById('nearest').getContext('2d')"
+                                + ".getImageData(0, 0, 32, 32).data; let m = 0; for (let i = 0; i < d.length; i += 4)"
+                                + " m = Math.max(m, d[i]); return m;"))
+                        .intValue())
+                .isGreaterThan(100);
+        // The class named is the image's label (bars: index % 10), in the page's class list.
+        String expected = (String) js("return D.classes[" + (index % 10) + "].name");
+        assertThat(caption).endsWith(", " + expected);
+    }
+
+    @Test
+    void clickingTwoPointsInterpolatesBetweenTheNearestImagesInAtLeastTenSteps() {
+        WebElement area = browser.findElement(By.id("explore"));
+        new Actions(browser)
+                .scrollToElement(area)
+                .moveToElement(area, -200, -150)
+                .click()
+                .perform();
+        new Actions(browser).moveToElement(area, 150, 120).click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> {
+            Object pair = js("return document.getElementById('interp-strip').dataset.pair");
+            return pair != null
+                    && !"0,1".equals(pair)
+                    && js("return document.querySelectorAll('#explore .mark')" + ".length")
+                            .equals(2L);
+        });
+        Number tiles = (Number) js("return document.querySelectorAll('#interp-strip canvas').length");
+        // Two real images at the ends and at least 10 decoded points between and on them.
+        assertThat(tiles.intValue()).isGreaterThanOrEqualTo(12);
+        assertThat((Number) js("return document.querySelectorAll('#interp-strip canvas.real').length"))
+                .isEqualTo(2L);
+        assertThat(browser.findElement(By.id("interp-note")).getText()).isNotBlank();
+    }
+
+    @Test
+    void exactInterpolationsDecodedAtReportTimeShowByIndexAndOnClick() {
+        @SuppressWarnings("unchecked")
+        List<List<Number>> pairs = (List<List<Number>>) js("return D.explorer.sample.interpolations.pairs");
+        assertThat(pairs).isNotEmpty();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d ->
+                        ((Number) js("return document.querySelectorAll('#interp-exact .exact-row').length")).intValue()
+                                == pairs.size());
+        int from = pairs.get(1).get(0).intValue();
+        int to = pairs.get(1).get(1).intValue();
+        WebElement fromInput = browser.findElement(By.id("interp-from"));
+        fromInput.clear();
+        fromInput.sendKeys(String.valueOf(from));
+        WebElement toInput = browser.findElement(By.id("interp-to"));
+        toInput.clear();
+        toInput.sendKeys(String.valueOf(to));
+        browser.findElement(By.id("interp-go")).click();
+        assertThat(js("return document.getElementById('interp-strip').dataset.pair"))
+                .isEqualTo(from + "," + to);
+        assertThat(js("return document.getElementById('interp-strip').dataset.source"))
+                .isEqualTo("exact");
+        // A pair nobody precomputed comes from the explorer's grid, and says so.
+        fromInput.clear();
+        fromInput.sendKeys("3");
+        toInput.clear();
+        toInput.sendKeys("4");
+        browser.findElement(By.id("interp-go")).click();
+        assertThat(js("return document.getElementById('interp-strip').dataset.source"))
+                .isEqualTo("grid");
+        assertThat(browser.findElement(By.id("interp-note")).getText()).contains("grid");
+        browser.findElements(By.cssSelector("#interp-exact .exact-row")).get(0).click();
+        assertThat(js("return document.getElementById('interp-strip').dataset.pair"))
+                .isEqualTo(pairs.get(0).get(0) + "," + pairs.get(0).get(1));
     }
 }

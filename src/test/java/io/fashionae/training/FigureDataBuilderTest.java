@@ -46,12 +46,22 @@ class FigureDataBuilderTest {
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly(
                         Figures.FINAL,
+                        Figures.FINAL_POINTS,
+                        Figures.VALIDATION_SPRITE,
                         Figures.SAMPLES,
                         Figures.RANDOM_DECODES,
                         Figures.RECONSTRUCTIONS,
                         Figures.MANIFOLD);
         for (Path p : written) {
-            assertThat(Files.size(p)).isGreaterThan(1000);
+            // The smallest: latent-final.bin of a small validation set (a 40-byte header, a byte and two floats a
+            // point).
+            assertThat(Files.size(p)).isGreaterThan(40 + 9L * f.validation().size() - 1);
         }
+        // compare and the explorer read back exactly the final latents and their labels.
+        assertThat(io.fashionae.latent.FrameStore.read(dir.resolve(Figures.FINAL_POINTS))
+                        .points())
+                .isEqualTo(f.validation());
+        assertThat(f.validationSample().count())
+                .isEqualTo(Math.min(1000, f.validation().size()));
     }
 }
