@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.latent.FigureData;
+import io.fashionae.latent.FrameStore;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import io.fashionae.model.OptimizerSettings;
@@ -58,9 +59,7 @@ class FigureDataBuilderTest {
             assertThat(Files.size(p)).isGreaterThan(40 + 9L * f.validation().size() - 1);
         }
         // compare and the explorer read back exactly the final latents and their labels.
-        assertThat(io.fashionae.latent.FrameStore.read(dir.resolve(Figures.FINAL_POINTS))
-                        .points())
-                .isEqualTo(f.validation());
+        assertThat(FrameStore.read(dir.resolve(Figures.FINAL_POINTS)).points()).isEqualTo(f.validation());
         assertThat(f.validationSample().count())
                 .isEqualTo(Math.min(1000, f.validation().size()));
     }
