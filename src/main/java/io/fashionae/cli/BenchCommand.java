@@ -5,6 +5,7 @@ import io.fashionae.bench.ReferenceComparison;
 import io.fashionae.bench.ThroughputBenchmark;
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
+import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.data.DataLocator;
@@ -98,10 +99,11 @@ final class BenchCommand implements Callable<Integer> {
         ModelConfig model = modelOptions.toConfig();
         MemoryEstimate.requireFits(
                 model, Math.max(batchSize, 256), precision, "to train at batch " + Math.max(batchSize, 256));
+        DataConfig dataConfig = dataOptions.toConfig();
         FashionMnistDataModule data = new FashionMnistDataModule(
-                DataLocator.standard().locate(dataOptions.toConfig()), model.imageSize(), 0, BENCH_IMAGES);
+                DataLocator.find(dataConfig), dataConfig.dataset(), model.imageSize(), 0, BENCH_IMAGES);
         BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision)
-                .run(data.validation(), "fashion-mnist");
+                .run(data.validation(), dataConfig.dataset().cliName());
         ReferenceComparison ref = reference == null ? null : ReferenceComparison.read(reference, r);
         r = r.withReference(ref);
         Json.writeFile(out, r);

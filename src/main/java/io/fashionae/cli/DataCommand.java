@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.DataSource;
@@ -29,12 +30,14 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataSource source = DataLocator.standard().locate(dataOptions.toConfig());
-        DataSummary summary = new FashionMnistDataModule(source, ModelConfig.SEED_IMAGE_SIZE, 0, 0).summary();
+        DataConfig config = dataOptions.toConfig();
+        DataSource source = DataLocator.find(config);
+        DataSummary summary =
+                new FashionMnistDataModule(source, config.dataset(), ModelConfig.SEED_IMAGE_SIZE, 0, 0).summary();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-                "Fashion-MNIST in %s (%s): %,d training and %,d test images%n",
-                summary.dir(), summary.origin(), summary.trainImages(), summary.valImages());
+                "%s in %s (%s): %,d training and %,d test images%n",
+                config.dataset().title(), summary.dir(), summary.origin(), summary.trainImages(), summary.valImages());
         summary.verifiedFiles().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-26s sha256 %s  OK%n", e.getKey(), e.getValue()));

@@ -148,8 +148,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Every option is validated before the output folders are checked (which creates them).
         ModelConfig model = modelOptions.toConfig();
-        TrainingConfig training =
-                new TrainingConfig(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision);
+        TrainingConfig training = new TrainingConfig(
+                epochs,
+                batchSize,
+                learningRate,
+                weightDecay,
+                seed,
+                trainLimit,
+                valLimit,
+                precision,
+                dataOptions.toConfig().dataset());
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         // The job's constructor refuses an unsupported precision or batch before any folder is created.
@@ -175,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 TrainingRun.execute(
                         job,
-                        job.dataModule(DataLocator.standard()),
+                        job.dataModule(DataLocator.standard(job.data().dataset())),
                         new ConsoleRunEvents(out, progress(out)),
                         interrupt);
             } catch (TrainingInterruptedException e) {

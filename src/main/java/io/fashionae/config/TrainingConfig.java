@@ -1,6 +1,8 @@
 package io.fashionae.config;
 
+import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
+import io.fashionae.dataset.IdxDataset;
 
 /**
  * How to train: optimiser settings, run length and the seed of every random choice.
@@ -13,6 +15,7 @@ import io.fashionae.common.UserException;
  * @param trainLimit   use only the first N training images (0 = all)
  * @param valLimit     use only the first N validation images (0 = all)
  * @param precision    the network's floating-point type (null reads as FP32, as files written before it existed)
+ * @param dataset      the data set trained on (null reads as Fashion-MNIST, as files written before it existed)
  */
 public record TrainingConfig(
         int epochs,
@@ -22,7 +25,8 @@ public record TrainingConfig(
         long seed,
         int trainLimit,
         int valLimit,
-        Precision precision) {
+        Precision precision,
+        IdxDataset dataset) {
 
     /** The largest batch: the whole Fashion-MNIST training set. */
     public static final int MAX_BATCH = 60_000;
@@ -41,6 +45,29 @@ public record TrainingConfig(
         require(trainLimit >= 0, "--train-limit must be >= 0 (0 = all), got " + trainLimit);
         require(valLimit >= 0, "--val-limit must be >= 0 (0 = all), got " + valLimit);
         precision = precision == null ? Precision.FP32 : precision;
+        dataset = dataset == null ? IdxDataset.FASHION_MNIST : dataset;
+    }
+
+    /** Settings on Fashion-MNIST. */
+    public TrainingConfig(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            double weightDecay,
+            long seed,
+            int trainLimit,
+            int valLimit,
+            Precision precision) {
+        this(
+                epochs,
+                batchSize,
+                learningRate,
+                weightDecay,
+                seed,
+                trainLimit,
+                valLimit,
+                precision,
+                IdxDataset.FASHION_MNIST);
     }
 
     /** Settings in 32-bit floats. */
@@ -53,6 +80,21 @@ public record TrainingConfig(
             int trainLimit,
             int valLimit) {
         this(epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, Precision.FP32);
+    }
+
+    /**
+     * The data set named by training settings stored as JSON (a model file's or an ONNX file's);
+     * Fashion-MNIST when there are none or they predate the option.
+     */
+    public static IdxDataset datasetIn(String trainingJson) {
+        if (trainingJson == null) {
+            return IdxDataset.FASHION_MNIST;
+        }
+        try {
+            return Json.read(trainingJson, TrainingConfig.class).dataset();
+        } catch (java.io.IOException | RuntimeException e) {
+            return IdxDataset.FASHION_MNIST;
+        }
     }
 
     /** The seed's settings: 3 epochs, batch 64, lr 5e-4, weight decay 1e-5, seed 42, all data. */

@@ -2,6 +2,7 @@ package io.fashionae.data;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.DataConfig;
+import io.fashionae.dataset.IdxDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,67 +11,99 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds Fashion-MNIST, in this order: {@code --data DIR}, {@code $FASHION_MNIST_DIR}, the local
- * folder ({@code ./data/fashion-mnist} by default), Debian's {@code /usr/share/datasets/fashion-mnist};
- * otherwise downloads the official files into the local folder.
+ * Finds a data set of the MNIST family ({@code --dataset}, Fashion-MNIST by default), in this
+ * order: {@code --data DIR}, its environment variable ({@code $FASHION_MNIST_DIR},
+ * {@code $MNIST_DIR}, {@code $KMNIST_DIR}), the local folder ({@code ./data/<name>}), the Debian
+ * package's folder where there is one ({@code /usr/share/datasets/fashion-mnist}); otherwise
+ * downloads the official files into the local folder.
  *
  * <p>A folder the user named (option or variable) must be complete: we do not silently fall back
  * to another copy when the one they asked for is broken.
  */
 public final class DataLocator {
-    /** Environment variable naming the data folder. */
-    public static final String ENV_VAR = "FASHION_MNIST_DIR";
-    /** Where the default local copy (and a download) lives, relative to the working folder. */
-    public static final Path LOCAL_DIR = Path.of("data", "fashion-mnist");
+    /** Environment variable naming the Fashion-MNIST folder. */
+    public static final String ENV_VAR = IdxDataset.FASHION_MNIST.envVar();
+    /** Where the default local copy of Fashion-MNIST (and a download) lives, relative to the working folder. */
+    public static final Path LOCAL_DIR = IdxDataset.FASHION_MNIST.localDir();
     /** Where Debian's {@code dataset-fashion-mnist} package installs the files. */
-    public static final Path SYSTEM_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final Path SYSTEM_DIR =
+            IdxDistribution.of(IdxDataset.FASHION_MNIST).system().orElseThrow();
 
     private static final Logger LOG = LoggerFactory.getLogger(DataLocator.class);
-    private static final String HOW_TO_GET = "install Debian's package (sudo apt-get install dataset-fashion-mnist), "
-            + "or put the four files in " + LOCAL_DIR + " or pass --data DIR";
 
     private final Map<String, String> env;
+    private final IdxDataset dataset;
     private final Path localDir;
     private final Path systemDir;
     private final Downloader downloader;
 
-    /** A locator with explicit places, for tests and embedding. */
+    /** A Fashion-MNIST locator with explicit places, for tests and embedding. */
     public DataLocator(Map<String, String> env, Path localDir, Path systemDir, Downloader downloader) {
+        this(env, IdxDataset.FASHION_MNIST, localDir, systemDir, downloader);
+    }
+
+    /**
+     * A locator of {@code dataset} with explicit places, for tests and embedding.
+     *
+     * @param systemDir a system-wide folder to look in, or null
+     */
+    public DataLocator(
+            Map<String, String> env, IdxDataset dataset, Path localDir, Path systemDir, Downloader downloader) {
         this.env = Map.copyOf(env);
+        this.dataset = dataset;
         this.localDir = localDir;
         this.systemDir = systemDir;
         this.downloader = downloader;
     }
 
-    /** The standard locator: real environment, default folders, official download. */
-    public static DataLocator standard() {
-        return new DataLocator(System.getenv(), LOCAL_DIR, SYSTEM_DIR, new Downloader(Downloader.OFFICIAL));
+    /** The standard locator of {@code dataset}: real environment, default folders, official download. */
+    public static DataLocator standard(IdxDataset dataset) {
+        IdxDistribution d = IdxDistribution.of(dataset);
+        return new DataLocator(
+                System.getenv(), dataset, dataset.localDir(), d.system().orElse(null), Downloader.official(d));
+    }
+
+    /** Locates the data set {@code config} names, the standard way. */
+    public static DataSource find(DataConfig config) {
+        return standard(config.dataset()).locate(config);
     }
 
     /**
      * Returns the folder to read from.
      *
      * @throws UserException when the named folder is incomplete, or nothing is found and the download fails
+     * @throws IllegalArgumentException when {@code config} names another data set than this locator's
      */
     public DataSource locate(DataConfig config) {
+        if (config.dataset() != dataset) {
+            throw new IllegalArgumentException("a locator of " + dataset + " asked for " + config.dataset());
+        }
         Optional<Path> explicit = config.explicitDir();
         if (explicit.isPresent()) {
             return requireComplete(explicit.get(), "--data");
         }
-        String fromEnv = env.get(ENV_VAR);
+        String fromEnv = env.get(dataset.envVar());
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return requireComplete(Path.of(fromEnv), "$" + ENV_VAR);
+            return requireComplete(Path.of(fromEnv), "$" + dataset.envVar());
         }
         if (DataSource.isComplete(localDir)) {
             return new DataSource(localDir, "local folder");
         }
-        if (DataSource.isComplete(systemDir)) {
+        if (systemDir != null && DataSource.isComplete(systemDir)) {
             return new DataSource(systemDir, "Debian package");
         }
         if (!config.download()) {
-            throw new UserException("Fashion-MNIST not found in " + localDir + " or " + systemDir, HOW_TO_GET);
+            throw new UserException(dataset.title() + " not found in " + searched(), howToGet());
         }
         return download();
+    }
+
+    private String searched() {
+        return localDir + (systemDir != null ? " or " + systemDir : "");
+    }
+
+    private String howToGet() {
+        return IdxDistribution.of(dataset).howToGet(localDir);
     }
 
     private DataSource download() {
@@ -80,19 +113,18 @@ public final class DataLocator {
         } catch (IOException e) {
             LOG.debug("download failed", e);
             throw new UserException(
-                    "Fashion-MNIST not found in " + localDir + " or " + systemDir + " and the download failed ("
-                            + describe(e) + ")",
-                    HOW_TO_GET,
+                    dataset.title() + " not found in " + searched() + " and the download failed (" + describe(e) + ")",
+                    howToGet(),
                     e);
         }
     }
 
-    private static DataSource requireComplete(Path dir, String origin) {
-        for (FashionMnistFile f : FashionMnistFile.values()) {
+    private DataSource requireComplete(Path dir, String origin) {
+        for (IdxFile f : IdxFile.values()) {
             if (DataSource.find(dir, f).isEmpty()) {
                 throw new UserException(
                         origin + " " + dir + " has no " + f.fileName() + "[.gz]",
-                        "point " + origin + " at the folder that holds the four Fashion-MNIST files");
+                        "point " + origin + " at the folder that holds the four " + dataset.title() + " files");
             }
         }
         return new DataSource(dir, origin);

@@ -13,19 +13,19 @@ import java.util.Optional;
 public record DataSource(Path dir, String origin) {
 
     /** The file for {@code f}, gzipped if that exists, else raw; empty if neither exists. */
-    public Optional<Path> find(FashionMnistFile f) {
+    public Optional<Path> find(IdxFile f) {
         return find(dir, f);
     }
 
     /** The path of {@code f} in this folder; {@link #find} must have succeeded for it. */
-    public Path file(FashionMnistFile f) {
+    public Path file(IdxFile f) {
         return find(f).orElseThrow(
                         () -> new IdxFormatException(dir.resolve(f.fileName()).toString(), "file not found"));
     }
 
     /** Whether {@code dir} holds all four files (gzipped or raw). */
     public static boolean isComplete(Path dir) {
-        for (FashionMnistFile f : FashionMnistFile.values()) {
+        for (IdxFile f : IdxFile.values()) {
             if (find(dir, f).isEmpty()) {
                 return false;
             }
@@ -33,7 +33,7 @@ public record DataSource(Path dir, String origin) {
         return true;
     }
 
-    static Optional<Path> find(Path dir, FashionMnistFile f) {
+    static Optional<Path> find(Path dir, IdxFile f) {
         for (String name : new String[] {f.fileName() + ".gz", f.fileName()}) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {

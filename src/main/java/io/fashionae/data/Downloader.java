@@ -1,6 +1,7 @@
 package io.fashionae.data;
 
 import io.fashionae.common.AtomicFiles;
+import io.fashionae.dataset.IdxDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,18 +20,34 @@ import org.slf4j.LoggerFactory;
  * never looks like data.
  */
 public final class Downloader {
-    /** Where Zalando publishes the files. */
-    public static final URI OFFICIAL = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
+    /** Where Zalando publishes Fashion-MNIST. */
+    public static final URI OFFICIAL =
+            IdxDistribution.of(IdxDataset.FASHION_MNIST).downloadBase();
 
     private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
 
     private final URI base;
+    private final IdxDistribution distribution;
     private final HttpClient http;
     private final IdxReader reader = IdxReader.withDefaultLimit();
 
-    /** @param base folder URL holding {@code <file>.gz}, ending in a slash */
+    /** Fashion-MNIST from {@code base}, a folder URL holding {@code <file>.gz}, ending in a slash. */
     public Downloader(URI base) {
+        this(IdxDistribution.of(IdxDataset.FASHION_MNIST), base);
+    }
+
+    /** {@code distribution}'s files from its official location. */
+    public static Downloader official(IdxDistribution distribution) {
+        return new Downloader(distribution, distribution.downloadBase());
+    }
+
+    /**
+     * {@code distribution}'s files from {@code base} (a folder URL ending in a slash), checked
+     * against its published hashes.
+     */
+    public Downloader(IdxDistribution distribution, URI base) {
         this.base = base;
+        this.distribution = distribution;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -44,14 +61,14 @@ public final class Downloader {
      */
     public void downloadAll(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (FashionMnistFile f : FashionMnistFile.values()) {
+        for (IdxFile f : IdxFile.values()) {
             if (DataSource.find(dir, f).isEmpty()) {
                 download(f, dir.resolve(f.fileName() + ".gz"));
             }
         }
     }
 
-    private void download(FashionMnistFile f, Path target) throws IOException {
+    private void download(IdxFile f, Path target) throws IOException {
         URI uri = base.resolve(f.fileName() + ".gz");
         LOG.info("Downloading {}", uri);
         HttpRequest request =
@@ -66,7 +83,7 @@ public final class Downloader {
                 Files.copy(body, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             IdxArray content = reader.read(tmp, f.dims());
-            HashCheck.verify(f, content, uri.toString());
+            HashCheck.verify(distribution, f, content, tmp, uri.toString());
         });
     }
 

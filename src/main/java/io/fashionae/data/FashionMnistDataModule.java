@@ -1,5 +1,6 @@
 package io.fashionae.data;
 
+import io.fashionae.dataset.IdxDataset;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class FashionMnistDataModule {
     private static final Logger LOG = LoggerFactory.getLogger(FashionMnistDataModule.class);
 
     private final DataSource source;
+    private final IdxDistribution distribution;
+    private final IdxDataset dataset;
     private final int paddedSide;
     private final int trainLimit;
     private final int valLimit;
@@ -31,7 +34,29 @@ public final class FashionMnistDataModule {
      * @param valLimit   first N validation images only (0 = all)
      */
     public FashionMnistDataModule(DataSource source, int paddedSide, int trainLimit, int valLimit) {
+        this(source, IdxDataset.FASHION_MNIST, paddedSide, trainLimit, valLimit);
+    }
+
+    /**
+     * @param source     the located folder
+     * @param dataset    which data set of the MNIST family the folder holds (its hashes and class names)
+     * @param paddedSide side of the network input (32)
+     * @param trainLimit first N training images only (0 = all)
+     * @param valLimit   first N validation images only (0 = all)
+     */
+    public FashionMnistDataModule(DataSource source, IdxDataset dataset, int paddedSide, int trainLimit, int valLimit) {
+        this(source, IdxDistribution.of(dataset), paddedSide, trainLimit, valLimit);
+    }
+
+    /**
+     * A module whose files are checked against {@code distribution}'s hashes (tests give their
+     * generated files' own).
+     */
+    public FashionMnistDataModule(
+            DataSource source, IdxDistribution distribution, int paddedSide, int trainLimit, int valLimit) {
         this.source = source;
+        this.distribution = distribution;
+        this.dataset = distribution.dataset();
         this.paddedSide = paddedSide;
         this.trainLimit = trainLimit;
         this.valLimit = valLimit;
@@ -40,10 +65,24 @@ public final class FashionMnistDataModule {
     /** A module over splits already in memory (tests, embedding): nothing is read or verified. */
     public static FashionMnistDataModule inMemory(LabeledImages train, LabeledImages validation) {
         FashionMnistDataModule module = new FashionMnistDataModule(
-                new DataSource(java.nio.file.Path.of("(memory)"), "memory"), (int) train.imageShape()[2], 0, 0);
+                new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
+                IdxDataset.FASHION_MNIST,
+                (int) train.imageShape()[2],
+                0,
+                0);
         module.train = train;
         module.validation = validation;
         return module;
+    }
+
+    /** The data set: what its classes are called, how it was verified. */
+    public IdxDataset dataset() {
+        return dataset;
+    }
+
+    /** Class names in label order. */
+    public List<String> classNames() {
+        return dataset.classNames();
     }
 
     /** The training split, read and verified on first use. */
@@ -75,18 +114,20 @@ public final class FashionMnistDataModule {
     /** Folder, counts and verified hashes of what has been loaded. */
     public synchronized DataSummary summary() {
         return new DataSummary(
+                dataset.cliName(),
                 source.dir().toString(),
                 source.origin(),
                 train().size(),
                 validation().size(),
-                verified);
+                verified,
+                dataset.classNames());
     }
 
     private LabeledImages load(Split split, int limit) {
         try {
             return read(split, limit);
         } catch (IdxFormatException e) {
-            throw new IdxFormatException(e, fixFor(source));
+            throw new IdxFormatException(e, fixFor(source, dataset));
         }
     }
 
@@ -94,19 +135,21 @@ public final class FashionMnistDataModule {
      * What to do about a bad file, by where the folder came from: 'make data' fills only
      * ./data/fashion-mnist, so it is the wrong advice for a folder the user named.
      */
-    static String fixFor(DataSource source) {
-        return switch (source.origin()) {
-            case "--data", "$" + DataLocator.ENV_VAR ->
-                "replace it with a good copy of Fashion-MNIST, or point " + source.origin()
-                        + " at another folder (without it, 'make data' fetches a verified copy)";
-            case "Debian package" -> "reinstall it: sudo apt-get install --reinstall dataset-fashion-mnist";
-            default -> IdxFormatException.REFETCH;
-        };
+    static String fixFor(DataSource source, IdxDataset dataset) {
+        if (source.origin().equals("--data") || source.origin().equals("$" + dataset.envVar())) {
+            return "replace it with a good copy of " + dataset.title() + ", or point " + source.origin()
+                    + " at another folder (without it, 'make data' fetches a verified copy)";
+        }
+        if (source.origin().equals("Debian package")) {
+            return "reinstall it: sudo apt-get install --reinstall "
+                    + IdxDistribution.of(dataset).systemPackage();
+        }
+        return IdxFormatException.REFETCH;
     }
 
     private LabeledImages read(Split split, int limit) {
         long t0 = System.nanoTime();
-        FashionMnistRecordReader reader = new FashionMnistRecordReader(paddedSide, limit, true);
+        FashionMnistRecordReader reader = new FashionMnistRecordReader(paddedSide, limit, distribution);
         try {
             reader.initialize(new CollectionInputSplit(List.of(
                     source.file(split.images()).toUri(),

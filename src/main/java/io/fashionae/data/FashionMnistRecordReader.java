@@ -1,6 +1,7 @@
 package io.fashionae.data;
 
 import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.IdxDataset;
 import io.fashionae.dataset.ImagePadding;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -45,7 +46,9 @@ public class FashionMnistRecordReader extends BaseRecordReader {
 
     private final ImagePadding padding;
     private final int limit;
-    private final boolean verifyHashes;
+    /** The hashes files named like the official ones must match; null checks none. */
+    private final transient IdxDistribution verifyAs;
+
     private transient IdxArray images;
     private transient byte[] labels;
     private transient String labelsSha256;
@@ -59,9 +62,19 @@ public class FashionMnistRecordReader extends BaseRecordReader {
      * @param verifyHashes check the published SHA-256 of files named like the official ones
      */
     public FashionMnistRecordReader(int paddedSide, int limit, boolean verifyHashes) {
+        this(paddedSide, limit, verifyHashes ? IdxDistribution.of(IdxDataset.FASHION_MNIST) : null);
+    }
+
+    /**
+     * @param paddedSide side of the produced images (32 pads 28x28 by 2 on each side)
+     * @param limit      expose only the first N images (0 = all)
+     * @param verifyAs   check files named like the official ones against these published hashes;
+     *                   null checks none
+     */
+    public FashionMnistRecordReader(int paddedSide, int limit, IdxDistribution verifyAs) {
         this.padding = new ImagePadding(FashionMnistClasses.IMAGE_SIDE, paddedSide);
         this.limit = limit;
-        this.verifyHashes = verifyHashes;
+        this.verifyAs = verifyAs;
     }
 
     @Override
@@ -77,9 +90,9 @@ public class FashionMnistRecordReader extends BaseRecordReader {
         String labelName = Path.of(labelLoc).toString();
         checkImages(img, imageName);
         checkLabels(lab, labelName, img.count());
-        if (verifyHashes) {
-            verifyIfKnown(img, imageName);
-            verifyIfKnown(lab, labelName);
+        if (verifyAs != null) {
+            verifyIfKnown(img, Path.of(imageLoc), imageName);
+            verifyIfKnown(lab, Path.of(labelLoc), labelName);
         }
         this.images = img;
         this.labels = lab.data();
@@ -287,11 +300,11 @@ public class FashionMnistRecordReader extends BaseRecordReader {
         }
     }
 
-    private static void verifyIfKnown(IdxArray content, String name) {
-        String fileName = Path.of(name).getFileName().toString();
-        for (FashionMnistFile f : FashionMnistFile.values()) {
+    private void verifyIfKnown(IdxArray content, Path file, String name) {
+        String fileName = file.getFileName().toString();
+        for (IdxFile f : IdxFile.values()) {
             if (fileName.equals(f.fileName()) || fileName.equals(f.fileName() + ".gz")) {
-                HashCheck.verify(f, content, name);
+                HashCheck.verify(verifyAs, f, content, file, name);
                 return;
             }
         }

@@ -1,5 +1,7 @@
 package io.fashionae.latent;
 
+import java.util.List;
+
 /**
  * The numbers behind the end-of-training figures, computed with the trained model: the final
  * validation latents, a training batch's first images, reconstructions, random decodes and the
@@ -17,6 +19,7 @@ package io.fashionae.latent;
  * @param validationSample the first validation images (the first points of {@code validation}),
  *                       titled with their class: the real images the report shows beside the
  *                       explorer and at the ends of an interpolation
+ * @param classNames     class names in label order, for legends and titles
  */
 public record FigureData(
         LatentPoints validation,
@@ -28,4 +31,5 @@ public record FigureData(
         int gridSize,
         double[] xRange,
         double[] yRange,
-        ImageSet validationSample) {}
+        ImageSet validationSample,
+        List<String> classNames) {}

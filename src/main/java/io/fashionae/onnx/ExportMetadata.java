@@ -4,9 +4,9 @@ import io.fashionae.common.BuildInfo;
 import io.fashionae.common.Json;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.dataset.IdxDataset;
 import io.fashionae.dataset.ImagePadding;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +18,8 @@ import java.util.Map;
 public final class ExportMetadata {
     /** Latent vector size. */
     public static final String LATENT_DIM = "latent_dim";
+    /** The data set trained on: {@code fashion-mnist}, {@code mnist} or {@code kmnist}. */
+    public static final String DATASET = "dataset";
     /** JSON array of class names, in label order. */
     public static final String CLASS_NAMES = "class_names";
     /** How images must be prepared. */
@@ -53,11 +55,7 @@ public final class ExportMetadata {
 
     /** The metadata of one exported part. */
     public static Map<String, String> of(
-            ModelConfig model,
-            String trainingConfigJson,
-            String sourceSha256,
-            List<String> classNames,
-            ModelPart part) {
+            ModelConfig model, String trainingConfigJson, String sourceSha256, IdxDataset dataset, ModelPart part) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
@@ -66,7 +64,8 @@ public final class ExportMetadata {
         if (model.objective().variational()) {
             m.put(BETA, Double.toString(model.objective().beta()));
         }
-        m.put(CLASS_NAMES, Json.write(classNames).replaceAll("\\s+", " "));
+        m.put(DATASET, dataset.cliName());
+        m.put(CLASS_NAMES, Json.write(dataset.classNames()).replaceAll("\\s+", " "));
         int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
         m.put(
                 PREPROCESSING,

@@ -3,7 +3,7 @@ package io.fashionae.onnx;
 import ai.onnx.proto.OnnxMl;
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.config.TrainingConfig;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import java.io.IOException;
@@ -119,7 +119,8 @@ public final class OnnxExport {
         OnnxMl.ModelProto proto = OnnxExporter.export(
                 model,
                 part,
-                ExportMetadata.of(model.config(), trainingJson, sourceSha256, FashionMnistClasses.NAMES, part));
+                ExportMetadata.of(
+                        model.config(), trainingJson, sourceSha256, TrainingConfig.datasetIn(trainingJson), part));
         byte[] bytes = proto.toByteArray();
         INDArray random = part.takesImages()
                 ? randomImages(model)

@@ -47,12 +47,13 @@ public final class Figures {
     public static List<Path> writeAll(FigureData data, List<LatentFrame> frames, Path reports) throws IOException {
         List<Path> written = new ArrayList<>();
         if (!frames.isEmpty()) {
-            written.add(writeEvolution(frames, reports.resolve(EVOLUTION)));
+            written.add(writeEvolution(frames, data.classNames(), reports.resolve(EVOLUTION)));
         }
         Plane plane = data.plane();
         String suffix = plane.isProjection() ? " (PCA projection)" : "";
         LatentScatter.Rendered fin = LatentScatter.renderWithArea(
                 plane.project(data.validation()),
+                data.classNames(),
                 "Validation latent space" + suffix,
                 plane.axisLabels(),
                 null,
@@ -106,7 +107,8 @@ public final class Figures {
     }
 
     /** Every frame redrawn on one common axis range, 200 ms each, looping. */
-    public static Path writeEvolution(List<LatentFrame> frames, Path target) throws IOException {
+    public static Path writeEvolution(List<LatentFrame> frames, List<String> classNames, Path target)
+            throws IOException {
         List<LatentPoints> planes = new ArrayList<>();
         for (LatentFrame f : frames) {
             planes.add(Plane.of(f.points()).project(f.points()));
@@ -114,7 +116,7 @@ public final class Figures {
         AxisRange common = AxisRange.covering(planes);
         List<BufferedImage> images = new ArrayList<>();
         for (LatentFrame f : frames) {
-            images.add(FramePlotter.render(f, common));
+            images.add(FramePlotter.render(f, common, classNames));
         }
         Images.writeGif(images, GIF_DELAY_MS, target);
         return target;

@@ -1,6 +1,5 @@
 package io.fashionae.plot;
 
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.latent.LatentPoints;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -28,21 +27,23 @@ public final class LatentScatter {
     private LatentScatter() {}
 
     /**
-     * Draws {@code plane} (2-D points).
+     * Draws {@code plane} (2-D points), one series per class.
      *
+     * @param classNames the legend's names, in label order
      * @param range      fixed axes, or null to fit the points
      * @param axisLabels x and y axis labels
      * @param grid       draw a light grid (the seed's final plot has one)
      */
     public static BufferedImage render(
             LatentPoints plane,
+            List<String> classNames,
             String title,
             List<String> axisLabels,
             AxisRange range,
             boolean grid,
             int width,
             int height) {
-        return renderWithArea(plane, title, axisLabels, range, grid, width, height)
+        return renderWithArea(plane, classNames, title, axisLabels, range, grid, width, height)
                 .image();
     }
 
@@ -56,8 +57,8 @@ public final class LatentScatter {
      */
     public record Rendered(BufferedImage image, double[] dataArea, AxisRange range) {}
 
-    private static int[] countsPerClass(LatentPoints plane) {
-        int[] counts = new int[FashionMnistClasses.COUNT];
+    private static int[] countsPerClass(LatentPoints plane, int classes) {
+        int[] counts = new int[classes];
         for (int label : plane.labels()) {
             counts[label]++;
         }
@@ -65,12 +66,12 @@ public final class LatentScatter {
     }
 
     /** One series per class, in class order, so that series index = class = colour. */
-    private static DefaultXYDataset seriesPerClass(LatentPoints plane, int[] counts) {
-        double[][][] series = new double[FashionMnistClasses.COUNT][][];
+    private static DefaultXYDataset seriesPerClass(LatentPoints plane, int[] counts, List<String> classNames) {
+        double[][][] series = new double[counts.length][][];
         for (int c = 0; c < series.length; c++) {
             series[c] = new double[2][counts[c]];
         }
-        int[] fill = new int[FashionMnistClasses.COUNT];
+        int[] fill = new int[counts.length];
         for (int i = 0; i < plane.size(); i++) {
             int c = plane.labels()[i];
             series[c][0][fill[c]] = plane.get(i, 0);
@@ -79,7 +80,7 @@ public final class LatentScatter {
         }
         DefaultXYDataset data = new DefaultXYDataset();
         for (int c = 0; c < series.length; c++) {
-            data.addSeries(FashionMnistClasses.name(c), series[c]);
+            data.addSeries(classNames.get(c), series[c]);
         }
         return data;
     }
@@ -103,13 +104,14 @@ public final class LatentScatter {
     /** Like {@link #render} and also returns the data area's geometry. */
     public static Rendered renderWithArea(
             LatentPoints plane,
+            List<String> classNames,
             String title,
             List<String> axisLabels,
             AxisRange range,
             boolean grid,
             int width,
             int height) {
-        int[] counts = countsPerClass(plane);
+        int[] counts = countsPerClass(plane, classNames.size());
         XYDotRenderer renderer = dotRenderer(counts);
         NumberAxis x = new NumberAxis(axisLabels.get(0));
         NumberAxis y = new NumberAxis(axisLabels.get(1));
@@ -120,7 +122,7 @@ public final class LatentScatter {
             x.setAutoRangeIncludesZero(false);
             y.setAutoRangeIncludesZero(false);
         }
-        XYPlot plot = new XYPlot(seriesPerClass(plane, counts), x, y, renderer);
+        XYPlot plot = new XYPlot(seriesPerClass(plane, counts, classNames), x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(grid);
         plot.setRangeGridlinesVisible(grid);

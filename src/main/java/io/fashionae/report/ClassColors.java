@@ -1,23 +1,40 @@
 package io.fashionae.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.plot.Palette;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The class names and their plot colours, as the pages' legends and tables need them. */
 final class ClassColors {
     private ClassColors() {}
 
     /** {@code [{name, color: "#rrggbb"}]} in label order, the colours the PNG plots use. */
-    static ArrayNode json() {
+    static ArrayNode json(List<String> names) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
+        for (int c = 0; c < names.size(); c++) {
             ObjectNode n = out.addObject();
-            n.put("name", FashionMnistClasses.name(c));
+            n.put("name", names.get(c));
             n.put("color", String.format("#%06x", Palette.TAB10.get(c).getRGB() & 0xffffff));
         }
+        return out;
+    }
+
+    /**
+     * The class names a run's metrics.json records ({@code data.class_names}); Fashion-MNIST's for
+     * files written before they were recorded.
+     */
+    static List<String> namesIn(JsonNode metrics) {
+        JsonNode names = metrics.path("data").path("class_names");
+        if (!names.isArray() || names.isEmpty()) {
+            return FashionMnistClasses.NAMES;
+        }
+        List<String> out = new ArrayList<>();
+        names.forEach(n -> out.add(n.asText()));
         return out;
     }
 }

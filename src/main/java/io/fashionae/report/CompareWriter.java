@@ -42,7 +42,7 @@ public final class CompareWriter {
         ObjectNode data = comparison.toJson();
         String json = Json.write(data);
         data.set("plots", plots(comparison));
-        data.set("classes", ClassColors.json());
+        data.set("classes", ClassColors.json(comparison.classNames()));
         data.put("generated", java.time.Instant.now().toString());
         String html = Html.page("compare-template.html", Json.writeCompact(data));
         Path page = out.resolve(PAGE);
@@ -64,6 +64,7 @@ public final class CompareWriter {
         for (int i = 0; i < planes.size(); i++) {
             BufferedImage image = LatentScatter.render(
                     planes.get(i),
+                    comparison.classNames(),
                     comparison.runs().get(i).name(),
                     List.of("aligned x", "aligned y"),
                     common,

@@ -9,6 +9,7 @@ import io.fashionae.plot.Figures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One finished run as {@code compare} reads it from its reports folder: {@code metrics.json} (the
@@ -52,6 +53,14 @@ public record ComparedRun(String name, Path reports, JsonNode metrics, LatentPoi
                 ? reports.toAbsolutePath().getParent().getFileName().toString()
                 : reports.toAbsolutePath().getFileName().toString();
         return new ComparedRun(name, reports, metrics, FrameStore.read(points).points());
+    }
+
+    /**
+     * Class names in label order, as metrics.json records them; Fashion-MNIST's for a run
+     * written before they were recorded.
+     */
+    public List<String> classNames() {
+        return ClassColors.namesIn(metrics);
     }
 
     /** The latent dimension. */

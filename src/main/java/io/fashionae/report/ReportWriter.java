@@ -79,7 +79,7 @@ public final class ReportWriter {
         data.set("frames", frames(reports, data.get("metrics"), warn));
         data.set("figures", figures(reports));
         data.set("explorer", explorer(reports, models, false, pairs));
-        data.set("classes", ClassColors.json());
+        data.set("classes", ClassColors.json(ClassColors.namesIn(data.get("metrics"))));
         data.put("generated", java.time.Instant.now().toString());
         String html = Html.page("report-template.html", Json.writeCompact(data));
         Path index = reports.resolve(INDEX);

@@ -83,6 +83,11 @@ public final class RunComparison {
         return null;
     }
 
+    /** The class names of the runs' data set (they share it), in label order. */
+    public List<String> classNames() {
+        return runs.get(0).classNames();
+    }
+
     /** The runs, in the order given. */
     public List<ComparedRun> runs() {
         return runs;

@@ -2,6 +2,7 @@ package io.fashionae.run;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.DataConfig;
+import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.model.StoredModel;
@@ -31,10 +32,17 @@ public final class ExportRun {
                 model.restore(false), modelsDir, checkImages(model, data, warn), model.trainingJson(), model.sha256());
     }
 
-    private static INDArray checkImages(StoredModel model, DataConfig data, Consumer<String> warn) {
+    private static INDArray checkImages(StoredModel model, DataConfig options, Consumer<String> warn) {
+        // The check images come from the data set the model was trained on, whatever --dataset says.
+        DataConfig data =
+                new DataConfig(options.dataDir(), options.download(), TrainingConfig.datasetIn(model.trainingJson()));
         try {
             return new FashionMnistDataModule(
-                            DataLocator.standard().locate(data), model.config().imageSize(), 0, OnnxExport.CHECK_IMAGES)
+                            DataLocator.find(data),
+                            data.dataset(),
+                            model.config().imageSize(),
+                            0,
+                            OnnxExport.CHECK_IMAGES)
                     .validation()
                     .images();
         } catch (UserException e) {

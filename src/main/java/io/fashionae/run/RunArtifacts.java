@@ -18,13 +18,16 @@ import java.util.List;
 final class RunArtifacts {
     private final Path reports;
     private final FrameStore store;
+    private final List<String> classNames;
 
     /**
      * @param reports the reports folder
      * @param resumed the run continues an interrupted one, whose frames are kept
+     * @param classNames the data set's class names, for the legends
      */
-    RunArtifacts(Path reports, boolean resumed) throws IOException {
+    RunArtifacts(Path reports, boolean resumed, List<String> classNames) throws IOException {
         this.reports = reports;
+        this.classNames = List.copyOf(classNames);
         this.store = new FrameStore(reports.resolve("latent"));
         if (!resumed) {
             // A new run's figures must not sit beside an older run's frames or animation.
@@ -35,7 +38,7 @@ final class RunArtifacts {
 
     /** Stores and draws each frame. */
     FrameSink frameSink() {
-        FramePlotter plotter = new FramePlotter(reports.resolve("latent"));
+        FramePlotter plotter = new FramePlotter(reports.resolve("latent"), classNames);
         return frame -> {
             store.accept(frame);
             plotter.accept(frame);

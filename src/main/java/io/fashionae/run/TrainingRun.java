@@ -70,7 +70,7 @@ public final class TrainingRun {
         events.modelReady(summary);
         Path reports = job.output().reportsDir();
         Json.writeFile(reports.resolve(ReportWriter.MODEL_SUMMARY), summary);
-        RunArtifacts artifacts = new RunArtifacts(reports, job.checkpoints().resume());
+        RunArtifacts artifacts = new RunArtifacts(reports, job.checkpoints().resume(), data.classNames());
         phases.end("data_and_model");
 
         TrainingJob.Outcome outcome;

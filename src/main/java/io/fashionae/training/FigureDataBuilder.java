@@ -44,20 +44,21 @@ public final class FigureDataBuilder {
                 latents,
                 plane,
                 samples(data, seed),
-                reconstructions(model, val),
+                reconstructions(model, val, data.classNames()),
                 randomDecodes(model, latentDim, plane, xRange, yRange, seed),
                 manifold(model, latentDim, plane, xRange, yRange),
                 GRID,
                 xRange,
                 yRange,
-                validationSample(val));
+                validationSample(val, data.classNames()),
+                data.classNames());
     }
 
-    private static ImageSet validationSample(LabeledImages val) {
+    private static ImageSet validationSample(LabeledImages val, List<String> names) {
         LabeledImages first = val.first(Math.min(VALIDATION_SAMPLE, val.size()));
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
-            titles.add(FashionMnistClasses.name(first.label(i)));
+            titles.add(names.get(first.label(i)));
         }
         return images(first.images(), titles);
     }
@@ -68,12 +69,12 @@ public final class FigureDataBuilder {
         int[] labels = batch.getLabels().argMax(1).toIntVector();
         List<String> titles = new ArrayList<>();
         for (int label : labels) {
-            titles.add(FashionMnistClasses.name(label));
+            titles.add(data.classNames().get(label));
         }
         return images(batch.getFeatures(), titles);
     }
 
-    private static ImageSet reconstructions(Inference model, LabeledImages val) {
+    private static ImageSet reconstructions(Inference model, LabeledImages val, List<String> names) {
         List<Integer> firstOfClass = new ArrayList<>();
         for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
             for (int i = 0; i < val.size(); i++) {
@@ -88,7 +89,7 @@ public final class FigureDataBuilder {
         INDArray both = Nd4j.concat(0, inputs, model.reconstruct(inputs));
         List<String> titles = new ArrayList<>();
         for (int i : rows) {
-            titles.add(FashionMnistClasses.name(val.label(i)));
+            titles.add(names.get(val.label(i)));
         }
         for (int i : rows) {
             titles.add("reconstruction");

@@ -70,6 +70,7 @@ public final class ResumeCompatibility {
         compare(d, "--train-limit", oldTraining.trainLimit(), training.trainLimit());
         compare(d, "--val-limit", oldTraining.valLimit(), training.valLimit());
         compare(d, "--precision", oldTraining.precision(), training.precision());
+        compare(d, "--dataset", oldTraining.dataset(), training.dataset());
         compare(d, "--plot-every", oldPlots.every(), plots.every());
         compare(d, "--plot-until", oldPlots.until(), plots.until());
         compare(d, "--plot-samples", oldPlots.samples(), plots.samples());

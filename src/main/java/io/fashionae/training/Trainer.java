@@ -7,7 +7,6 @@ import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
 import io.fashionae.data.FashionMnistDataModule;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.ImagePadding;
 import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentPoints;
@@ -304,8 +303,9 @@ public final class Trainer {
         double knn = Knn.accuracy(train, val, KNN_K);
         LOG.info("Latent {}-NN accuracy {} ({} s)", KNN_K, knn, String.format("%.1f", seconds(t0)));
         Map<String, Double> perClass = new LinkedHashMap<>();
-        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
-            perClass.put(FashionMnistClasses.name(c), error.perClassMse()[c]);
+        List<String> names = data.classNames();
+        for (int c = 0; c < names.size(); c++) {
+            perClass.put(names.get(c), error.perClassMse()[c]);
         }
         return new RunMetrics.FinalMetrics(error.mse(), error.mse28(), knn, perClass);
     }

@@ -51,6 +51,11 @@ public record TrainingJob(
      * in and a batch whose activations would not fit in memory.
      */
     public TrainingJob {
+        if (data.dataset() != training.dataset()) {
+            // One data set per run: where it is found (data) and what the model file records (training).
+            throw new IllegalArgumentException(
+                    "data set " + data.dataset() + " to locate, but " + training.dataset() + " to record");
+        }
         Autoencoder.checkSupported(model, training.precision());
         MemoryEstimate.requireFits(
                 model, training.batchSize(), training.precision(), "to train at batch " + training.batchSize());
@@ -67,7 +72,8 @@ public record TrainingJob(
     /** The job's data: located with {@code locator}, limited as the training settings say (read lazily). */
     public FashionMnistDataModule dataModule(DataLocator locator) {
         DataSource source = locator.locate(data);
-        return new FashionMnistDataModule(source, model.imageSize(), training.trainLimit(), training.valLimit());
+        return new FashionMnistDataModule(
+                source, data.dataset(), model.imageSize(), training.trainLimit(), training.valLimit());
     }
 
     /**

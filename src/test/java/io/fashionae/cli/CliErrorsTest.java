@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.testing.IdxFixtures;
 import io.fashionae.testing.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,32 @@ class CliErrorsTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("not-a-run is not a run's reports folder: it has no metrics.json");
         assertThat(dir.resolve("compare.html")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownDataSetIsAnErrorListingTheOnesThereAre(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("data", "--dataset", "cifar");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("cifar", "fashion-mnist|mnist|kmnist").doesNotContain("\tat ");
+    }
+
+    @Test
+    void mnistFilesThatAreNotTheOfficialOnesAreRefusedNamingTheFileAndTheDataSet(@TempDir Path dir) throws Exception {
+        IdxFixtures.writePair(dir, "train", 20, true);
+        IdxFixtures.writePair(dir, "t10k", 10, true);
+        CliRunner r = CliRunner.run("data", "--dataset", "mnist", "--data", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("MNIST's", "-idx", "SHA-256");
+    }
+
+    @Test
+    void aMissingMnistFolderNamesWhereToPutTheFiles(@TempDir Path dir) {
+        CliRunner r = CliRunner.run(
+                "data", "--dataset", "mnist", "--data", dir.resolve("none").toString(), "--no-download");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("has no train-images-idx3-ubyte", "four MNIST files");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.fashionae.testing.IdxFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.dataset.IdxDataset;
 import io.fashionae.testing.IdxFixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,6 +140,36 @@ class FashionMnistRecordReaderTest {
         assertThatThrownBy(() -> open(files[0], files[1], 0))
                 .isInstanceOf(IdxFormatException.class)
                 .hasMessageContaining("t10k-images-idx3-ubyte.gz")
-                .hasMessageContaining(FashionMnistFile.TEST_IMAGES.sha256());
+                .hasMessageContaining(IdxDistribution.of(IdxDataset.FASHION_MNIST)
+                        .decompressedSha256()
+                        .get(IdxFile.TEST_IMAGES));
+    }
+
+    @Test
+    void mnistFilesAreCheckedAgainstMnistsHashesAndKmnistOnesAgainstTheirGzHash(@TempDir Path dir) throws Exception {
+        Path[] files = IdxFixtures.writePair(dir, "t10k", 4, true);
+        assertThatThrownBy(() -> new FashionMnistRecordReader(32, 0, IdxDistribution.of(IdxDataset.MNIST))
+                        .initialize(new CollectionInputSplit(List.of(files[0].toUri(), files[1].toUri()))))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessageContaining("MNIST's t10k-images-idx3-ubyte")
+                .hasMessageContaining(IdxDistribution.of(IdxDataset.MNIST)
+                        .decompressedSha256()
+                        .get(IdxFile.TEST_IMAGES));
+        assertThatThrownBy(() -> new FashionMnistRecordReader(32, 0, IdxDistribution.of(IdxDataset.KMNIST))
+                        .initialize(new CollectionInputSplit(List.of(files[0].toUri(), files[1].toUri()))))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessageContaining("Kuzushiji-MNIST's t10k-images-idx3-ubyte.gz")
+                .hasMessageContaining(
+                        IdxDistribution.of(IdxDataset.KMNIST).gzSha256().get(IdxFile.TEST_IMAGES));
+    }
+
+    @Test
+    void aRawKmnistFileCannotBeVerifiedAndSaysToKeepTheGz(@TempDir Path dir) throws Exception {
+        Path[] files = IdxFixtures.writePair(dir, "t10k", 4, false);
+        assertThatThrownBy(() -> new FashionMnistRecordReader(32, 0, IdxDistribution.of(IdxDataset.KMNIST))
+                        .initialize(new CollectionInputSplit(List.of(files[0].toUri(), files[1].toUri()))))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessageContaining("publishes the SHA-256 of its .gz files only")
+                .hasMessageContaining("keep the downloaded t10k-images-idx3-ubyte.gz");
     }
 }

@@ -3,7 +3,7 @@ package io.fashionae.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.IdxDataset;
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;
@@ -27,7 +27,7 @@ class OnnxDecoderChunkTest {
                                 ae,
                                 ModelPart.DECODER,
                                 ExportMetadata.of(
-                                        ae.config(), null, "test", FashionMnistClasses.NAMES, ModelPart.DECODER))
+                                        ae.config(), null, "test", IdxDataset.FASHION_MNIST, ModelPart.DECODER))
                         .toByteArray());
         int n = 600; // more than two chunks, the last one partial
         float[] z = new float[n * 2];

@@ -7,7 +7,7 @@ import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.dataset.IdxDataset;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;
@@ -118,7 +118,7 @@ class OnnxParityTest {
         Files.write(
                 file,
                 OnnxExporter.export(
-                                ae, part, ExportMetadata.of(ae.config(), null, "test", FashionMnistClasses.NAMES, part))
+                                ae, part, ExportMetadata.of(ae.config(), null, "test", IdxDataset.FASHION_MNIST, part))
                         .toByteArray());
         try (OnnxModel model = OnnxModel.open(file, part.inputName(), part.outputName())) {
             return model.run(input.dup('c').ravel().toFloatVector(), input.shape());

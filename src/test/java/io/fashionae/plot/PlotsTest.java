@@ -2,6 +2,7 @@ package io.fashionae.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.latent.Plane;
@@ -61,7 +62,7 @@ class PlotsTest {
 
     @Test
     void aFramePlotShowsEveryClassColour(@TempDir Path dir) throws IOException {
-        new FramePlotter(dir).accept(frame(40, 2, 1));
+        new FramePlotter(dir, FashionMnistClasses.NAMES).accept(frame(40, 2, 1));
         BufferedImage png = ImageIO.read(dir.resolve("step-0040.png").toFile());
         assertThat(png.getWidth()).isEqualTo(FramePlotter.WIDTH);
         assertThat(png.getHeight()).isEqualTo(FramePlotter.HEIGHT);
@@ -72,13 +73,14 @@ class PlotsTest {
     void wideLatentsArePlottedAsAPcaProjectionAndSaySo() {
         LatentFrame f = frame(0, 6, 1);
         assertThat(FramePlotter.title(f, Plane.of(f.points()))).contains("[PCA]");
-        assertThat(FramePlotter.render(f, null).getWidth()).isEqualTo(FramePlotter.WIDTH);
+        assertThat(FramePlotter.render(f, null, FashionMnistClasses.NAMES).getWidth())
+                .isEqualTo(FramePlotter.WIDTH);
     }
 
     @Test
     void theEvolutionGifHasOneFramePerStepAt200msAndLoops(@TempDir Path dir) throws IOException {
         List<LatentFrame> frames = List.of(frame(0, 2, 0.1), frame(10, 2, 1), frame(20, 2, 5));
-        Path gif = Figures.writeEvolution(frames, dir.resolve("evo.gif"));
+        Path gif = Figures.writeEvolution(frames, FashionMnistClasses.NAMES, dir.resolve("evo.gif"));
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
