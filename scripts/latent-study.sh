@@ -7,7 +7,8 @@
 #   OUT=/tmp/study EPOCHS=1 LONG_EPOCHS=2 TRAIN_LIMIT=4096 bash scripts/latent-study.sh   # a quick look
 #
 # Each run goes to $OUT/<name>/{models,reports}; a run whose metrics.json already has its final figures
-# is skipped, so an interrupted study continues where it stopped. All runs use one build, copied aside at
+# is skipped, and a run stopped midway is resumed from its newest checkpoint, so an interrupted study
+# continues where it stopped. All runs use one build, copied aside at
 # the start, so editing the code meanwhile does not change the study. Runs go one after the other: on a
 # small machine two at once would only make both wall times meaningless.
 set -euo pipefail
@@ -46,9 +47,15 @@ train() {
     echo "== $name: done before, kept"
     return
   fi
-  echo "== $name: --epochs $epochs $*"
+  # A run stopped before its end (Ctrl-C, a reboot) left checkpoints: continue it rather than start over.
+  local resume=()
+  if [ -d "$dir/models/checkpoints" ] && find "$dir/models/checkpoints" -mindepth 1 -maxdepth 1 -type d \
+      ! -exec test -e '{}/finished' ';' -print | grep -q .; then
+    resume=(--resume)
+  fi
+  echo "== $name: --epochs $epochs $* ${resume[*]}"
   fashionae train --seed 42 --epochs "$epochs" --train-limit "$TRAIN_LIMIT" --progress lines \
-    --models "$dir/models" --reports "$dir/reports" "$@" > "$OUT/$name.log" 2>&1 \
+    --models "$dir/models" --reports "$dir/reports" "${resume[@]}" "$@" >> "$OUT/$name.log" 2>&1 \
     || { echo "$name failed, see $OUT/$name.log"; tail -3 "$OUT/$name.log"; exit 1; }
   grep -E '^Validation MSE' "$OUT/$name.log" || true
 }
