@@ -263,25 +263,22 @@ public final class AutoencoderGraphBuilder {
             prev = addNormActivationDropout(g, prev, block, true, config.batchNorm());
             inChannels = config.channels().get(i);
         }
-        g.addLayer(
-                GraphNames.LATENT,
-                new DenseLayer.Builder()
-                        .nIn(config.flattenedSize())
-                        .nOut(config.latentDim())
-                        .activation(Activation.IDENTITY)
-                        .build(),
-                prev);
+        g.addLayer(GraphNames.LATENT, latentHead(), prev);
         if (config.objective().variational()) {
-            g.addLayer(
-                    GraphNames.LATENT_LOG_VAR,
-                    new DenseLayer.Builder()
-                            .nIn(config.flattenedSize())
-                            .nOut(config.latentDim())
-                            .activation(Activation.IDENTITY)
-                            .build(),
-                    prev);
+            // Added right after the mean's head, in the encoder-only graph too: both graphs then lay
+            // the two heads' parameters out in the same order (Autoencoder slices one vector).
+            g.addLayer(GraphNames.LATENT_LOG_VAR, latentHead(), prev);
         }
         return GraphNames.LATENT;
+    }
+
+    /** Flattened bottleneck to {@code latentDim} values, no activation: a latent, mean or log-variance head. */
+    private DenseLayer latentHead() {
+        return new DenseLayer.Builder()
+                .nIn(config.flattenedSize())
+                .nOut(config.latentDim())
+                .activation(Activation.IDENTITY)
+                .build();
     }
 
     private String addDecoder(GraphBuilder g, String latent) {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Objective;
-import io.fashionae.config.PaddingForm;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,20 +22,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * src/test/python/torch_parity_fixture.py --objectives}.
  */
 class ObjectiveParityTest {
-    private static final ModelConfig TINY_SEED = new ModelConfig(
-            3,
-            List.of(3, 3, 3),
-            List.of(4, 8, 16),
-            List.of(2, 2, 2),
-            2,
-            true,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    private static final ModelConfig TINY_SEED = TorchFixture.TINY_SEED;
     private static final double PIXELS = 32 * 32;
 
     private static TorchFixture torch;

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
-import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,20 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * self-consistent. Fixture: {@code src/test/python/torch_parity_fixture.py}.
  */
 class TorchParityTest {
-    private static final ModelConfig TINY_SEED = new ModelConfig(
-            3,
-            List.of(3, 3, 3),
-            List.of(4, 8, 16),
-            List.of(2, 2, 2),
-            2,
-            true,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    private static final ModelConfig TINY_SEED = TorchFixture.TINY_SEED;
     private static final Map<String, String> LAYERS = TorchFixture.SEED_LAYERS;
 
     private static TorchFixture torch;
