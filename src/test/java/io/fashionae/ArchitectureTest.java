@@ -41,11 +41,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyRenderingUsesAwtAndJFreeChart = noClasses()
             .that()
-            .resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..")
+            .resideOutsideOfPackages("io.fashionae.plot..", "io.fashionae.report..", "io.fashionae.data..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.awt..", "javax.imageio..", "org.jfree..")
             .because("drawing is plot's job (and report's, for the explorer sprite); the rest stays headless");
+
+    /** data/package-info: data decodes and resizes the user's images with ImageIO, and draws nothing. */
+    @ArchTest
+    static final ArchRule dataDecodesImagesButDrawsNothing = noClasses()
+            .that()
+            .resideInAPackage("io.fashionae.data..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jfree..", "io.fashionae.plot..")
+            .because("reading an image file is data's job; charts and figures are plot's");
 
     /** inference/package-info: "This package must never load ND4J", nor through our own packages. */
     @ArchTest

@@ -9,7 +9,7 @@ import io.fashionae.config.DataConfig;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.data.DataLocator;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.model.MemoryEstimate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         MemoryEstimate.requireFits(
                 model, Math.max(batchSize, 256), precision, "to train at batch " + Math.max(batchSize, 256));
         DataConfig dataConfig = dataOptions.toConfig();
-        FashionMnistDataModule data = new FashionMnistDataModule(
+        IdxDataModule data = new IdxDataModule(
                 DataLocator.find(dataConfig), dataConfig.dataset(), model.imageSize(), 0, BENCH_IMAGES);
         BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision)
                 .run(data.validation(), dataConfig.dataset().cliName());

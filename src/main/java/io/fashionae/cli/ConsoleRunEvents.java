@@ -65,13 +65,25 @@ final class ConsoleRunEvents implements RunEvents {
     @Override
     public void trained(TrainingResult result) {
         RunMetrics m = result.metrics();
+        int side = m.model().imageSize();
+        String knn = m.finalMetrics().knn5Accuracy() == null
+                ? "no 5-NN accuracy (unlabelled images)"
+                : String.format(
+                        Locale.ROOT,
+                        "latent 5-NN accuracy %.3f",
+                        m.finalMetrics().knn5Accuracy());
+        String crop = m.training().images() == null
+                ? String.format(
+                        Locale.ROOT, ", %.5f (central 28x28)", m.finalMetrics().valMse28())
+                : "";
         out.printf(
                 Locale.ROOT,
-                "Validation MSE %.5f (32x32), %.5f (central 28x28), latent 5-NN accuracy %.3f, "
-                        + "after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
+                "Validation MSE %.5f (%dx%d)%s, %s, after %d epochs in %.0f s (latent frames: %d, %.1f s)%n",
                 m.finalMetrics().valMse(),
-                m.finalMetrics().valMse28(),
-                m.finalMetrics().knn5Accuracy(),
+                side,
+                side,
+                crop,
+                knn,
                 m.epochs().size(),
                 m.wallSeconds(),
                 m.steps().size(),

@@ -5,7 +5,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.DataSource;
 import io.fashionae.data.DataSummary;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +32,7 @@ final class DataCommand implements Callable<Integer> {
     public Integer call() {
         DataConfig config = dataOptions.toConfig();
         DataSource source = DataLocator.find(config);
-        DataSummary summary =
-                new FashionMnistDataModule(source, config.dataset(), ModelConfig.SEED_IMAGE_SIZE, 0, 0).summary();
+        DataSummary summary = new IdxDataModule(source, config.dataset(), ModelConfig.SEED_IMAGE_SIZE, 0, 0).summary();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 "%s in %s (%s): %,d training and %,d test images%n",

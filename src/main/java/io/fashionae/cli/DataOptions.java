@@ -30,6 +30,11 @@ final class DataOptions {
                     + " has its own folders (--data, $MNIST_DIR, ./data/mnist, ...) and published hashes.")
     IdxDataset dataset;
 
+    /** Whether the user chose the data set or its folder (which {@code --images} replaces). */
+    boolean givenExplicitly() {
+        return data != null || dataset != IdxDataset.FASHION_MNIST;
+    }
+
     DataConfig toConfig() {
         return new DataConfig(data, !noDownload, dataset);
     }

@@ -102,12 +102,13 @@ final class DecodeCommand implements Callable<Integer> {
             float[] images = decoder.decode(LatentPointsInput.flatten(zs, decoder.latentDim()), n);
             requireFinite(images, zs);
             int side = decoder.imageSide();
+            int channels = decoder.imageChannels();
             if (npy != null) {
-                Npy.writeFloat32(npy, images, n, 1, side, side);
-                out.println("Wrote " + npy + " [" + n + ", 1, " + side + ", " + side + "] float32");
+                Npy.writeFloat32(npy, images, n, channels, side, side);
+                out.println("Wrote " + npy + " [" + n + ", " + channels + ", " + side + ", " + side + "] float32");
             }
             if (png != null) {
-                DecodedGrid.Written grid = DecodedGrid.writePng(images, side, zs, png);
+                DecodedGrid.Written grid = DecodedGrid.writePng(images, side, channels, zs, png);
                 out.println("Wrote " + png + " (" + grid.shown() + " images"
                         + (grid.capped()
                                 ? String.format(

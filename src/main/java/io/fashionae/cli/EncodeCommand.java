@@ -5,6 +5,8 @@ import io.fashionae.common.UserException;
 import io.fashionae.data.IdxArray;
 import io.fashionae.data.IdxFormatException;
 import io.fashionae.data.IdxReader;
+import io.fashionae.data.ImageFile;
+import io.fashionae.data.ImageFolder;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "encode",
         mixinStandardHelpOptions = true,
-        description = "Encode images (an IDX images file, or 28x28/32x32 grey PNGs) to a latent CSV with encoder.onnx.")
+        description = "Encode images to a latent CSV with encoder.onnx: an IDX images file or 28x28/32x32 grey PNGs, "
+                + "or, for a model trained on --images, image files and folders like its own.")
 final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,9 +73,10 @@ final class EncodeCommand implements Callable<Integer> {
             throw new UserException("--limit must be >= 0 (0 = all), got " + limit, "see 'fashionae encode --help'");
         }
         try (OnnxEncoder encoder = OnnxEncoder.open(model)) {
-            ImagePadding padding = new ImagePadding(FashionMnistClasses.IMAGE_SIDE, encoder.imageSide());
             List<String> names = new ArrayList<>();
-            float[] pixels = load(padding, names);
+            float[] pixels = encoder.takesImageFiles()
+                    ? loadImageFiles(encoder.imageSide(), encoder.imageChannels(), names)
+                    : load(new ImagePadding(FashionMnistClasses.IMAGE_SIDE, encoder.imageSide()), names);
             int n = names.size();
             float[] z = encoder.encode(pixels, n);
             StringBuilder csv = new StringBuilder("source");
@@ -105,6 +109,32 @@ final class EncodeCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             GreyImages.readInto(files.get(i), padding.side(), padding.paddedSide(), pixels, i * padding.paddedPixels());
             names.add(files.get(i).getFileName().toString());
+        }
+        return pixels;
+    }
+
+    /**
+     * A model trained on {@code --images}: image files of any size and kind that training reads,
+     * fitted the same way (folders stand for the images in them and in their class subfolders).
+     */
+    private float[] loadImageFiles(int side, int channels, List<String> names) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                ImageFolder.scan(input).entries().forEach(e -> files.add(e.file()));
+            } else if (!Files.exists(input)) {
+                throw new UserException("image file " + input + " not found", "check the path");
+            } else {
+                files.add(input);
+            }
+        }
+        List<Path> used = limit > 0 ? files.subList(0, Math.min(limit, files.size())) : files;
+        int per = channels * side * side;
+        float[] pixels = new float[used.size() * per];
+        for (int i = 0; i < used.size(); i++) {
+            float[] one = ImageFile.toTensor(ImageFile.decode(used.get(i), side), side, channels);
+            System.arraycopy(one, 0, pixels, i * per, per);
+            names.add(used.get(i).toString());
         }
         return pixels;
     }

@@ -1,5 +1,6 @@
 package io.fashionae.cli;
 
+import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.model.Autoencoder;
@@ -34,6 +35,21 @@ final class SummaryCommand implements Callable<Integer> {
             description = "Summarise a saved autoencoder.zip instead of the options' architecture.")
     Path modelFile;
 
+    @Option(
+            names = "--image-size",
+            paramLabel = "N",
+            defaultValue = "32",
+            description = "Side of the input images, as train --images --image-size N gives it (default: "
+                    + "${DEFAULT-VALUE}, Fashion-MNIST padded).")
+    int imageSize;
+
+    @Option(
+            names = "--image-channels",
+            paramLabel = "C",
+            defaultValue = "1",
+            description = "Planes of the input images: 1 grey, 3 RGB (default: ${DEFAULT-VALUE}).")
+    int imageChannels;
+
     @Mixin
     VerboseOption verbose;
 
@@ -43,7 +59,11 @@ final class SummaryCommand implements Callable<Integer> {
         if (modelFile != null) {
             model = ModelStore.load(modelFile, false);
         } else {
-            ModelConfig config = modelOptions.toConfig();
+            if (imageChannels != 1 && imageChannels != 3) {
+                throw new UserException(
+                        "--image-channels must be 1 or 3, got " + imageChannels, "use 1 for grey or 3 for RGB images");
+            }
+            ModelConfig config = modelOptions.toConfig().withInput(imageSize, imageChannels);
             MemoryEstimate.requireFits(config, 1, Precision.FP32, "to build the model");
             model = Autoencoder.create(config, new OptimizerSettings(1e-3, 0, 0));
         }
@@ -51,8 +71,11 @@ final class SummaryCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "Autoencoder: %d layers, kernels %s, channels %s, strides %s, latent %d, "
+                        "Autoencoder: input %dx%dx%d, %d layers, kernels %s, channels %s, strides %s, latent %d, "
                                 + "batch norm %s, dropout %s, GELU %s, padding %s%n",
+                        c.imageChannels(),
+                        c.imageSize(),
+                        c.imageSize(),
                         c.layers(),
                         c.kernels(),
                         c.channels(),

@@ -1,19 +1,24 @@
 package io.fashionae.cli;
 
 import io.fashionae.common.FolderLock;
+import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.ImageSource;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
+import io.fashionae.data.DataModule;
+import io.fashionae.data.ImageFolderDataModule;
 import io.fashionae.run.TrainingRun;
 import io.fashionae.training.BackendInfo;
 import io.fashionae.training.TrainingInterruptedException;
 import io.fashionae.training.TrainingJob;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Train the autoencoder on Fashion-MNIST (defaults: the seed's configuration).")
+        description = "Train the autoencoder on Fashion-MNIST, another data set of the MNIST family, or a folder of "
+                + "images (defaults: the seed's configuration).")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions dataOptions;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Mixin
     OutputOptions outputOptions;
@@ -149,15 +158,29 @@ final class TrainCommand implements Callable<Integer> {
         // Every option is validated before the output folders are checked (which creates them).
         ModelConfig model = modelOptions.toConfig();
         TrainingConfig training = new TrainingConfig(
-                epochs,
-                batchSize,
-                learningRate,
-                weightDecay,
-                seed,
-                trainLimit,
-                valLimit,
-                precision,
-                dataOptions.toConfig().dataset());
+                        epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision)
+                .withDataset(dataOptions.toConfig().dataset());
+        ImageSource images = imageOptions.toSource();
+        if (images != null && dataOptions.givenExplicitly()) {
+            throw new UserException(
+                    "--images cannot be combined with --dataset or --data", "train on one: drop one of them");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (DataModule data = images == null
+                ? null
+                : ImageFolderDataModule.open(
+                        images, seed, trainLimit, valLimit, Path.of(System.getProperty("java.io.tmpdir")))) {
+            if (data instanceof ImageFolderDataModule folder) {
+                // The images are read (and their colour seen) before the model is built: it follows them.
+                model = model.withInput(images.imageSize(), folder.channels());
+                training = training.withImages(folder.source());
+                ImagesPrinter.print(out, folder);
+            }
+            return train(model, training, data);
+        }
+    }
+
+    private Integer train(ModelConfig model, TrainingConfig training, DataModule folderData) throws IOException {
         PlotConfig plots = new PlotConfig(plotEvery, plotUntil, plotSamples);
         CheckpointConfig checkpoints = new CheckpointConfig(checkpointEvery, keepCheckpoints, resume);
         // The job's constructor refuses an unsupported precision or batch before any folder is created.
@@ -183,7 +206,9 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 TrainingRun.execute(
                         job,
-                        job.dataModule(DataLocator.standard(job.data().dataset())),
+                        folderData != null
+                                ? folderData
+                                : job.dataModule(DataLocator.standard(job.data().dataset())),
                         new ConsoleRunEvents(out, progress(out)),
                         interrupt);
             } catch (TrainingInterruptedException e) {

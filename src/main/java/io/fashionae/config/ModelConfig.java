@@ -165,6 +165,24 @@ public record ModelConfig(
                 objective);
     }
 
+    /** A copy for input images of {@code side x side} with {@code imageChannels} planes (validated again). */
+    public ModelConfig withInput(int side, int imageChannels) {
+        return new ModelConfig(
+                layers,
+                kernels,
+                channels,
+                strides,
+                latentDim,
+                batchNorm,
+                dropout,
+                dropoutRate,
+                side,
+                imageChannels,
+                gelu,
+                padding,
+                objective);
+    }
+
     /** A copy with another training objective. */
     public ModelConfig withObjective(Objective other) {
         return new ModelConfig(

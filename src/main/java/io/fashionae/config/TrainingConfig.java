@@ -15,7 +15,9 @@ import io.fashionae.dataset.IdxDataset;
  * @param trainLimit   use only the first N training images (0 = all)
  * @param valLimit     use only the first N validation images (0 = all)
  * @param precision    the network's floating-point type (null reads as FP32, as files written before it existed)
- * @param dataset      the data set trained on (null reads as Fashion-MNIST, as files written before it existed)
+ * @param dataset      the data set of the MNIST family trained on (null reads as Fashion-MNIST, as files written
+ *                     before it existed); with {@code images} it stays Fashion-MNIST and means nothing
+ * @param images       the folder of images trained on instead of the MNIST family, or null
  */
 public record TrainingConfig(
         int epochs,
@@ -26,7 +28,8 @@ public record TrainingConfig(
         int trainLimit,
         int valLimit,
         Precision precision,
-        IdxDataset dataset) {
+        IdxDataset dataset,
+        ImageSource images) {
 
     /** The largest batch: the whole Fashion-MNIST training set. */
     public static final int MAX_BATCH = 60_000;
@@ -48,6 +51,38 @@ public record TrainingConfig(
         dataset = dataset == null ? IdxDataset.FASHION_MNIST : dataset;
     }
 
+    /** A copy on another data set of the MNIST family. */
+    public TrainingConfig withDataset(IdxDataset other) {
+        return new TrainingConfig(
+                epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision, other, images);
+    }
+
+    /** A copy that trains on {@code source} instead. */
+    public TrainingConfig withImages(ImageSource source) {
+        return new TrainingConfig(
+                epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision, dataset, source);
+    }
+
+    /** The data's name: the data set's ({@code fashion-mnist}) or the folder's ({@code images:shoes}). */
+    public String dataName() {
+        return images == null ? dataset.cliName() : images.name();
+    }
+
+    /**
+     * The training settings stored as JSON (a model file's or an ONNX file's), or null when there
+     * are none or they cannot be read.
+     */
+    public static TrainingConfig readOrNull(String trainingJson) {
+        if (trainingJson == null) {
+            return null;
+        }
+        try {
+            return Json.read(trainingJson, TrainingConfig.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Settings on Fashion-MNIST. */
     public TrainingConfig(
             int epochs,
@@ -67,7 +102,8 @@ public record TrainingConfig(
                 trainLimit,
                 valLimit,
                 precision,
-                IdxDataset.FASHION_MNIST);
+                IdxDataset.FASHION_MNIST,
+                null);
     }
 
     /** Settings in 32-bit floats. */

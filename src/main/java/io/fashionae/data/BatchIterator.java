@@ -1,7 +1,6 @@
 package io.fashionae.data;
 
 import io.fashionae.common.Ints;
-import io.fashionae.dataset.FashionMnistClasses;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -13,8 +12,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches over a {@link LabeledImages} split: features {@code [n, 1, S, S]}, labels one-hot
- * {@code [n, 10]}. A shuffled iterator draws its order from {@code (seed, epoch)} alone, so an
+ * Mini-batches over a {@link LabeledImages} split: features {@code [n, C, S, S]}, labels one-hot
+ * {@code [n, classes]}. A shuffled iterator draws its order from {@code (seed, epoch)} alone, so an
  * epoch's order can be reproduced (for a resumed run) without replaying earlier epochs.
  *
  * <p>Each batch is a new array gathered from the split ({@link LabeledImages#gather}): padded and
@@ -108,7 +107,7 @@ public final class BatchIterator implements DataSetIterator {
     }
 
     private INDArray oneHot(int[] indices) {
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, indices.length, FashionMnistClasses.COUNT);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, indices.length, data.classes());
         for (int i = 0; i < indices.length; i++) {
             labels.putScalar(i, data.label(indices[i]), 1f);
         }
@@ -133,7 +132,7 @@ public final class BatchIterator implements DataSetIterator {
 
     @Override
     public int totalOutcomes() {
-        return FashionMnistClasses.COUNT;
+        return data.classes();
     }
 
     @Override
@@ -169,6 +168,9 @@ public final class BatchIterator implements DataSetIterator {
 
     @Override
     public List<String> getLabels() {
-        return FashionMnistClasses.NAMES;
+        // DataVec's contract asks for names; the data module knows them, the split only counts them.
+        return java.util.stream.IntStream.range(0, data.classes())
+                .mapToObj(Integer::toString)
+                .toList();
     }
 }

@@ -19,11 +19,13 @@ public final class OnnxDecoder implements AutoCloseable {
     private final OnnxModel model;
     private final int latentDim;
     private final int imageSide;
+    private final int imageChannels;
 
     private OnnxDecoder(OnnxModel model) {
         this.model = model;
         this.latentDim = (int) model.inputShape()[1];
         this.imageSide = (int) model.outputShape()[3];
+        this.imageChannels = (int) model.outputShape()[1];
     }
 
     /** Opens a {@code decoder.onnx}. */
@@ -39,6 +41,11 @@ public final class OnnxDecoder implements AutoCloseable {
     /** Side of the decoded images. */
     public int imageSide() {
         return imageSide;
+    }
+
+    /** Planes per decoded image: 1 grey, 3 RGB. */
+    public int imageChannels() {
+        return imageChannels;
     }
 
     /** Decodes {@code n} points given row-major in {@code latents}; returns {@code n * side * side} pixels. */

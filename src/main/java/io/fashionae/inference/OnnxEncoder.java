@@ -4,17 +4,20 @@ import java.nio.file.Path;
 
 /**
  * Encodes padded images to latent vectors with {@code encoder.onnx} in ONNX Runtime, without
- * ND4J. Input {@code image [batch, 1, 32, 32]}, output {@code latent [batch, latentDim]}.
+ * ND4J. Input {@code image [batch, C, S, S]} ({@code [batch, 1, 32, 32]} for Fashion-MNIST), output
+ * {@code latent [batch, latentDim]}.
  */
 public final class OnnxEncoder implements AutoCloseable {
     private final OnnxModel model;
     private final int latentDim;
     private final int imageSide;
+    private final int imageChannels;
 
     private OnnxEncoder(OnnxModel model) {
         this.model = model;
         this.latentDim = (int) model.outputShape()[1];
         this.imageSide = (int) model.inputShape()[3];
+        this.imageChannels = (int) model.inputShape()[1];
     }
 
     /** Opens an {@code encoder.onnx}. */
@@ -32,9 +35,22 @@ public final class OnnxEncoder implements AutoCloseable {
         return imageSide;
     }
 
-    /** Encodes {@code n} padded images (row-major pixels); returns {@code n * latentDim} values. */
+    /** Planes per input image: 1 grey, 3 RGB. */
+    public int imageChannels() {
+        return imageChannels;
+    }
+
+    /**
+     * Whether the model was trained on a folder of image files ({@code --images}), whose inputs are
+     * image files fitted to the side rather than 28x28 IDX images padded to it.
+     */
+    public boolean takesImageFiles() {
+        return model.metadata().getOrDefault("dataset", "").startsWith("images:");
+    }
+
+    /** Encodes {@code n} padded images (CHW pixels); returns {@code n * latentDim} values. */
     public float[] encode(float[] images, int n) {
-        return model.run(images, n, 1, imageSide, imageSide);
+        return model.run(images, n, imageChannels, imageSide, imageSide);
     }
 
     @Override

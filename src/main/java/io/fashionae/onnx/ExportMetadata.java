@@ -2,11 +2,14 @@ package io.fashionae.onnx;
 
 import io.fashionae.common.BuildInfo;
 import io.fashionae.common.Json;
+import io.fashionae.config.ImageSource;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.config.TrainingConfig;
 import io.fashionae.dataset.IdxDataset;
 import io.fashionae.dataset.ImagePadding;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +21,7 @@ import java.util.Map;
 public final class ExportMetadata {
     /** Latent vector size. */
     public static final String LATENT_DIM = "latent_dim";
-    /** The data set trained on: {@code fashion-mnist}, {@code mnist} or {@code kmnist}. */
+    /** The data set trained on: {@code fashion-mnist}, {@code mnist}, {@code kmnist} or {@code images:FOLDER}. */
     public static final String DATASET = "dataset";
     /** JSON array of class names, in label order. */
     public static final String CLASS_NAMES = "class_names";
@@ -53,6 +56,26 @@ public final class ExportMetadata {
 
     private ExportMetadata() {}
 
+    private static String layout(ModelConfig model) {
+        return "layout NCHW [batch, " + model.imageChannels() + ", " + model.imageSize() + ", " + model.imageSize()
+                + "]";
+    }
+
+    private static String idxInput(ModelConfig model) {
+        int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
+        return "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
+                + model.imageSize() + "x" + model.imageSize() + "; " + layout(model);
+    }
+
+    private static String folderInput(ModelConfig model) {
+        int side = model.imageSize();
+        return "an image file fitted into " + side + "x" + side
+                + " with its aspect ratio kept (bilinear, longer side to "
+                + side + ", centred, black padding), "
+                + (model.imageChannels() == 1 ? "grey by BT.601 luma (rounded to uint8)" : "RGB planes")
+                + ", uint8 scaled by 1/255 to [0,1]; " + layout(model);
+    }
+
     /** The metadata of one exported part. */
     public static Map<String, String> of(
             ModelConfig model, String trainingConfigJson, String sourceSha256, IdxDataset dataset, ModelPart part) {
@@ -64,15 +87,15 @@ public final class ExportMetadata {
         if (model.objective().variational()) {
             m.put(BETA, Double.toString(model.objective().beta()));
         }
-        m.put(DATASET, dataset.cliName());
-        m.put(CLASS_NAMES, Json.write(dataset.classNames()).replaceAll("\\s+", " "));
-        int pad = ImagePadding.fashionMnistTo(model.imageSize()).pad();
+        TrainingConfig training = TrainingConfig.readOrNull(trainingConfigJson);
+        ImageSource images = training == null ? null : training.images();
+        m.put(DATASET, images == null ? dataset.cliName() : images.name());
+        List<String> names = images == null ? dataset.classNames() : images.classNames();
+        m.put(CLASS_NAMES, Json.write(names).replaceAll("\\s+", " "));
         m.put(
                 PREPROCESSING,
-                "grey 28x28 uint8 scaled by 1/255 to [0,1], zero-padded by " + pad + " on every side to "
-                        + model.imageSize() + "x" + model.imageSize() + "; layout NCHW [batch, 1, " + model.imageSize()
-                        + ", "
-                        + model.imageSize() + "]; decoder output in the same space ("
+                (images == null ? idxInput(model) : folderInput(model))
+                        + "; decoder output in the same space ("
                         + (model.objective().loss() == LossKind.BCE ? "a sigmoid, in [0,1]" : "not clipped") + ")"
                         + (model.objective().variational() ? "; the encoder gives the posterior mean" : ""));
         m.put(MODEL_CONFIG, Json.write(model).replaceAll("\\s+", " "));

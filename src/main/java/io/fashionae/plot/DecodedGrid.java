@@ -42,20 +42,21 @@ public final class DecodedGrid {
 
     /**
      * Writes the first {@value #MAX_IMAGES} of {@code points}' decodes ({@code images}, row-major,
-     * {@code side x side} each) as a captioned grid to {@code target}, atomically.
+     * {@code channels x side x side} each, CHW) as a captioned grid to {@code target}, atomically.
      */
-    public static Written writePng(float[] images, int side, List<float[]> points, Path target) throws IOException {
+    public static Written writePng(float[] images, int side, int channels, List<float[]> points, Path target)
+            throws IOException {
         int shown = Math.min(points.size(), MAX_IMAGES);
         List<String> titles = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             titles.add(format(points.get(i)));
         }
-        float[] pixels = Arrays.copyOf(images, shown * side * side);
+        float[] pixels = Arrays.copyOf(images, shown * channels * side * side);
         int columns = columns(shown);
         String title = shown < points.size()
                 ? String.format(Locale.ROOT, "Decoded latent points (the first %,d of %,d)", shown, points.size())
                 : "Decoded latent points";
-        Images.writePng(ImageGrid.captioned(new ImageSet(pixels, side, titles), columns, 3, title), target);
+        Images.writePng(ImageGrid.captioned(new ImageSet(pixels, side, channels, titles), columns, 3, title), target);
         return new Written(shown, points.size(), columns);
     }
 

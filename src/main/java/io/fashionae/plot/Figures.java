@@ -101,7 +101,7 @@ public final class Figures {
         FrameStore.write(points, new LatentFrame(0, 0, Double.NaN, Double.NaN, data.validation()));
         ImageSet sample = data.validationSample();
         Path sprite = png(
-                Sprite.pack(sample.pixels(), sample.count(), sample.side(), SPRITE_COLUMNS),
+                Sprite.pack(sample.pixels(), sample.count(), sample.side(), sample.channels(), SPRITE_COLUMNS),
                 reports.resolve(VALIDATION_SPRITE));
         return List.of(points, sprite);
     }

@@ -11,7 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 /**
- * Grids of grey images drawn with Java2D: captioned cells (samples, decodes, reconstructions)
+ * Grids of grey or RGB images drawn with Java2D: captioned cells (samples, decodes, reconstructions)
  * and the decoded manifold with axis ticks.
  */
 public final class ImageGrid {
@@ -34,7 +34,7 @@ public final class ImageGrid {
             int x = 5 + (i % cols) * cellW + (cellW - side) / 2;
             int y = top + (i / cols) * cellH;
             drawCentered(g, CAPTION, images.titles().get(i), x + side / 2, y + 13);
-            g.drawImage(grey(images, i, scale), x, y + 18, null);
+            g.drawImage(cell(images, i, scale), x, y + 18, null);
         }
         g.dispose();
         return out;
@@ -57,7 +57,7 @@ public final class ImageGrid {
         Graphics2D g = graphics(out);
         drawCentered(g, TITLE, title, out.getWidth() / 2, 22);
         for (int i = 0; i < images.count(); i++) {
-            g.drawImage(grey(images, i, scale), left + (i % gridSize) * side, top + (i / gridSize) * side, null);
+            g.drawImage(cell(images, i, scale), left + (i % gridSize) * side, top + (i / gridSize) * side, null);
         }
         g.setFont(CAPTION);
         int ticks = Math.min(5, gridSize);
@@ -81,13 +81,12 @@ public final class ImageGrid {
         return out;
     }
 
-    private static BufferedImage grey(ImageSet images, int index, int scale) {
+    private static BufferedImage cell(ImageSet images, int index, int scale) {
         int side = images.side();
         BufferedImage img = new BufferedImage(side * scale, side * scale, BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < side; r++) {
             for (int c = 0; c < side; c++) {
-                int v = Math.round(255 * Math.max(0, Math.min(1, images.pixel(index, r, c))));
-                int rgb = (v << 16) | (v << 8) | v;
+                int rgb = images.rgb(index, r, c);
                 for (int dy = 0; dy < scale; dy++) {
                     for (int dx = 0; dx < scale; dx++) {
                         img.setRGB(c * scale + dx, r * scale + dy, rgb);

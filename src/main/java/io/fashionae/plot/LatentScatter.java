@@ -91,7 +91,7 @@ public final class LatentScatter {
         renderer.setDotWidth(DOT);
         renderer.setDotHeight(DOT);
         for (int c = 0; c < counts.length; c++) {
-            renderer.setSeriesPaint(c, Palette.classColor(c));
+            renderer.setSeriesPaint(c, Palette.classColor(c, counts.length));
             renderer.setSeriesVisibleInLegend(c, counts[c] > 0);
         }
         renderer.setLegendShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
@@ -136,7 +136,7 @@ public final class LatentScatter {
         chart.setAntiAlias(false);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.RIGHT);
-        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, legendFontSize(classNames.size(), height)));
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage image = chart.createBufferedImage(width, height, info);
         Rectangle2D area = info.getPlotInfo().getDataArea();
@@ -144,5 +144,15 @@ public final class LatentScatter {
                 image,
                 new double[] {area.getX(), area.getY(), area.getWidth(), area.getHeight()},
                 new AxisRange(x.getLowerBound(), x.getUpperBound(), y.getLowerBound(), y.getUpperBound()));
+    }
+
+    /**
+     * The legend's font: 12 pt while one line per class fits the height, smaller down to 8 pt for
+     * many classes (a 560-pixel plot lists 20 classes at 12 pt and about 40 at 8 pt).
+     */
+    static int legendFontSize(int classes, int height) {
+        // A legend line is about 1.6 times the font's size; the title and margins take ~80 pixels.
+        int fits = (int) ((height - 80) / (1.6 * Math.max(1, classes)));
+        return Math.max(8, Math.min(12, fits));
     }
 }

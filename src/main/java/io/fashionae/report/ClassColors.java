@@ -19,19 +19,24 @@ final class ClassColors {
         for (int c = 0; c < names.size(); c++) {
             ObjectNode n = out.addObject();
             n.put("name", names.get(c));
-            n.put("color", String.format("#%06x", Palette.TAB10.get(c).getRGB() & 0xffffff));
+            n.put(
+                    "color",
+                    String.format("#%06x", Palette.opaque(c, names.size()).getRGB() & 0xffffff));
         }
         return out;
     }
 
     /**
-     * The class names a run's metrics.json records ({@code data.class_names}); Fashion-MNIST's for
-     * files written before they were recorded.
+     * The class names a run's metrics.json records ({@code data.class_names}); the one name "image"
+     * for unlabelled images (an empty list); Fashion-MNIST's for files written before they were recorded.
      */
     static List<String> namesIn(JsonNode metrics) {
         JsonNode names = metrics.path("data").path("class_names");
-        if (!names.isArray() || names.isEmpty()) {
+        if (!names.isArray()) {
             return FashionMnistClasses.NAMES;
+        }
+        if (names.isEmpty()) {
+            return List.of("image");
         }
         List<String> out = new ArrayList<>();
         names.forEach(n -> out.add(n.asText()));

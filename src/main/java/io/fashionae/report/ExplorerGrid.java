@@ -31,7 +31,7 @@ final class ExplorerGrid {
                     System.arraycopy(geometry.latentAt(px, py), 0, z, (r * CELLS + c) * dim, dim);
                 }
             }
-            return Sprite.pack(decoder.decode(z, CELLS * CELLS), CELLS * CELLS, side, CELLS);
+            return Sprite.pack(decoder.decode(z, CELLS * CELLS), CELLS * CELLS, side, decoder.imageChannels(), CELLS);
         }
     }
 }

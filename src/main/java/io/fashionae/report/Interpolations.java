@@ -1,7 +1,6 @@
 package io.fashionae.report;
 
 import io.fashionae.common.UserException;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.plot.Sprite;
@@ -24,11 +23,12 @@ final class Interpolations {
 
     /**
      * The pairs shown by default: the first validation image of class {@code c} and of class
-     * {@code c + 5}, for {@code c = 0..4} (T-shirt to sandal, trouser to shirt, ...), among the
-     * first {@code count} images; pairs with a class missing there are left out.
+     * {@code c + K/2} for {@code c < K/2}, K classes (for Fashion-MNIST: T-shirt to sandal, trouser to
+     * shirt, ...), among the first {@code count} images; pairs with a class missing there are left out.
      */
     static List<InterpolationPair> defaults(int[] labels, int count) {
-        int classes = FashionMnistClasses.COUNT;
+        // The classes the labels use: ten for Fashion-MNIST, as many as class folders for --images.
+        int classes = java.util.Arrays.stream(labels).max().orElse(-1) + 1;
         int[] first = new int[classes];
         java.util.Arrays.fill(first, -1);
         for (int i = Math.min(count, labels.length) - 1; i >= 0; i--) {
@@ -72,7 +72,7 @@ final class Interpolations {
         }
         try (OnnxDecoder decoder = OnnxDecoder.open(decoderFile)) {
             int n = pairs.size() * STEPS;
-            return Sprite.pack(decoder.decode(z, n), n, decoder.imageSide(), STEPS);
+            return Sprite.pack(decoder.decode(z, n), n, decoder.imageSide(), decoder.imageChannels(), STEPS);
         }
     }
 }

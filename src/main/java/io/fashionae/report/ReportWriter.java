@@ -209,7 +209,8 @@ public final class ReportWriter {
         }
         LatentPoints latents = FrameStore.read(pointsFile).points();
         java.awt.image.BufferedImage sprite = javax.imageio.ImageIO.read(spriteFile.toFile());
-        int side = sprite.getWidth() / Figures.SPRITE_COLUMNS;
+        // A validation split smaller than a sprite row gives a narrower sprite: one tile per image.
+        int side = sprite.getWidth() / Math.min(Figures.SPRITE_COLUMNS, Math.max(1, latents.size()));
         int count = Math.min(latents.size(), Figures.SPRITE_COLUMNS * (sprite.getHeight() / side));
         LatentPoints onPlane = geometry.plane().project(latents);
         ObjectNode n = TREE.objectNode();

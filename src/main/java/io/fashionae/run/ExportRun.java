@@ -1,10 +1,13 @@
 package io.fashionae.run;
 
 import io.fashionae.common.UserException;
+import io.fashionae.config.ColorMode;
 import io.fashionae.config.DataConfig;
+import io.fashionae.config.ImageSource;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.ImageFolderDataModule;
 import io.fashionae.model.StoredModel;
 import io.fashionae.onnx.OnnxExport;
 import java.io.IOException;
@@ -33,11 +36,15 @@ public final class ExportRun {
     }
 
     private static INDArray checkImages(StoredModel model, DataConfig options, Consumer<String> warn) {
-        // The check images come from the data set the model was trained on, whatever --dataset says.
-        DataConfig data =
-                new DataConfig(options.dataDir(), options.download(), TrainingConfig.datasetIn(model.trainingJson()));
+        TrainingConfig training = TrainingConfig.readOrNull(model.trainingJson());
         try {
-            return new FashionMnistDataModule(
+            if (training != null && training.images() != null) {
+                return folderImages(model, training.images());
+            }
+            // The check images come from the data set the model was trained on, whatever --dataset says.
+            DataConfig data = new DataConfig(
+                    options.dataDir(), options.download(), TrainingConfig.datasetIn(model.trainingJson()));
+            return new IdxDataModule(
                             DataLocator.find(data),
                             data.dataset(),
                             model.config().imageSize(),
@@ -48,6 +55,22 @@ public final class ExportRun {
         } catch (UserException e) {
             warn.accept(e.getMessage() + "; checking the export on random inputs only");
             return null;
+        }
+    }
+
+    /** Validation images of the folder the model was trained on, read as training read them. */
+    private static INDArray folderImages(StoredModel model, ImageSource trained) {
+        ImageSource source = ImageSource.of(
+                trained.dir(),
+                model.config().imageSize(),
+                model.config().imageChannels() == 1 ? ColorMode.GREY : ColorMode.RGB,
+                trained.valFraction(),
+                trained.cacheMb(),
+                true);
+        long seed = TrainingConfig.readOrNull(model.trainingJson()).seed();
+        try (ImageFolderDataModule data = ImageFolderDataModule.open(
+                source, seed, 1, OnnxExport.CHECK_IMAGES, Path.of(System.getProperty("java.io.tmpdir")))) {
+            return data.validation().images().dup();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.fashionae.run;
 
 import io.fashionae.common.Json;
 import io.fashionae.common.Sha256;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.DataModule;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import io.fashionae.model.ModelSummary;
@@ -61,7 +61,7 @@ public final class TrainingRun {
      * @throws io.fashionae.training.TrainingInterruptedException when {@code stop} was raised
      * @throws io.fashionae.training.TrainingDivergedException    when a loss was not finite
      */
-    public static Result execute(TrainingJob job, FashionMnistDataModule data, RunEvents events, StopSignal stop)
+    public static Result execute(TrainingJob job, DataModule data, RunEvents events, StopSignal stop)
             throws IOException {
         RunPhases phases = new RunPhases();
         // Data and checkpoint first: if either is bad, nothing on disk has been touched yet.
@@ -70,7 +70,7 @@ public final class TrainingRun {
         events.modelReady(summary);
         Path reports = job.output().reportsDir();
         Json.writeFile(reports.resolve(ReportWriter.MODEL_SUMMARY), summary);
-        RunArtifacts artifacts = new RunArtifacts(reports, job.checkpoints().resume(), data.classNames());
+        RunArtifacts artifacts = new RunArtifacts(reports, job.checkpoints().resume(), data.legendNames());
         phases.end("data_and_model");
 
         TrainingJob.Outcome outcome;

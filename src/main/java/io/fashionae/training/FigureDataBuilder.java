@@ -1,9 +1,8 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.DataModule;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.ImageSet;
 import io.fashionae.latent.LatentPoints;
@@ -31,7 +30,7 @@ public final class FigureDataBuilder {
     private FigureDataBuilder() {}
 
     /** Computes every figure's data; {@code seed} fixes the training batch and the random points. */
-    public static FigureData compute(Inference model, int latentDim, FashionMnistDataModule data, long seed) {
+    public static FigureData compute(Inference model, int latentDim, DataModule data, long seed) {
         LabeledImages val = data.validation();
         LatentPoints latents = new LatentPoints(model.encode(val.images()), latentDim, val.labels());
         Plane plane = Plane.of(latents);
@@ -44,14 +43,14 @@ public final class FigureDataBuilder {
                 latents,
                 plane,
                 samples(data, seed),
-                reconstructions(model, val, data.classNames()),
+                reconstructions(model, val, data.legendNames()),
                 randomDecodes(model, latentDim, plane, xRange, yRange, seed),
                 manifold(model, latentDim, plane, xRange, yRange),
                 GRID,
                 xRange,
                 yRange,
-                validationSample(val, data.classNames()),
-                data.classNames());
+                validationSample(val, data.legendNames()),
+                data.legendNames());
     }
 
     private static ImageSet validationSample(LabeledImages val, List<String> names) {
@@ -63,20 +62,20 @@ public final class FigureDataBuilder {
         return images(first.images(), titles);
     }
 
-    private static ImageSet samples(FashionMnistDataModule data, long seed) {
+    private static ImageSet samples(DataModule data, long seed) {
         BatchIterator batches = data.trainBatches(SAMPLES, seed, 1);
         var batch = batches.next();
         int[] labels = batch.getLabels().argMax(1).toIntVector();
         List<String> titles = new ArrayList<>();
         for (int label : labels) {
-            titles.add(data.classNames().get(label));
+            titles.add(data.legendNames().get(label));
         }
         return images(batch.getFeatures(), titles);
     }
 
     private static ImageSet reconstructions(Inference model, LabeledImages val, List<String> names) {
         List<Integer> firstOfClass = new ArrayList<>();
-        for (int c = 0; c < FashionMnistClasses.COUNT; c++) {
+        for (int c = 0; c < val.classes(); c++) {
             for (int i = 0; i < val.size(); i++) {
                 if (val.label(i) == c) {
                     firstOfClass.add(i);
@@ -126,6 +125,6 @@ public final class FigureDataBuilder {
 
     private static ImageSet images(INDArray batch, List<String> titles) {
         INDArray flat = batch.castTo(DataType.FLOAT).dup('c');
-        return new ImageSet(flat.ravel().toFloatVector(), (int) batch.size(3), titles);
+        return new ImageSet(flat.ravel().toFloatVector(), (int) batch.size(3), (int) batch.size(1), titles);
     }
 }

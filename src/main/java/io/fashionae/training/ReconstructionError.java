@@ -1,7 +1,6 @@
 package io.fashionae.training;
 
 import io.fashionae.data.BatchIterator;
-import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.model.Inference;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -9,8 +8,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mean squared reconstruction error over a split, in inference mode, per pixel: on the padded
- * 32x32 images (what the loss optimises), on the central 28x28 crop (the original image,
- * comparable with published 28x28 figures), and per class on 32x32.
+ * images (32x32 for Fashion-MNIST: what the loss optimises), on the central unpadded crop (its
+ * 28x28 original, comparable with published figures; the whole image for a folder's images), and
+ * per class on the padded images.
  *
  * @param mse        MSE over all padded pixels
  * @param mse28      MSE over the central unpadded pixels
@@ -26,8 +26,8 @@ public record ReconstructionError(double mse, double mse28, double[] perClassMse
         long pixels = 0;
         long cropPixels = 0;
         long images = 0;
-        double[] classSumSq = new double[FashionMnistClasses.COUNT];
-        long[] classImages = new long[FashionMnistClasses.COUNT];
+        double[] classSumSq = new double[batches.totalOutcomes()];
+        long[] classImages = new long[batches.totalOutcomes()];
         int batch = 0;
         batches.reset();
         while (batches.hasNext()) {

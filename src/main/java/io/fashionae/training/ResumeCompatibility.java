@@ -1,6 +1,7 @@
 package io.fashionae.training;
 
 import io.fashionae.common.UserException;
+import io.fashionae.config.ImageSource;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
@@ -71,10 +72,32 @@ public final class ResumeCompatibility {
         compare(d, "--val-limit", oldTraining.valLimit(), training.valLimit());
         compare(d, "--precision", oldTraining.precision(), training.precision());
         compare(d, "--dataset", oldTraining.dataset(), training.dataset());
+        compareImages(d, oldTraining.images(), training.images());
+        compare(d, "image channels (--color)", oldModel.imageChannels(), model.imageChannels());
         compare(d, "--plot-every", oldPlots.every(), plots.every());
         compare(d, "--plot-until", oldPlots.until(), plots.until());
         compare(d, "--plot-samples", oldPlots.samples(), plots.samples());
         return d;
+    }
+
+    /** The folder, its split and its contents: a changed listing would silently change both splits. */
+    private static void compareImages(List<String> d, ImageSource checkpoint, ImageSource now) {
+        if (checkpoint == null || now == null) {
+            compare(d, "--images", checkpoint == null ? null : checkpoint.dir(), now == null ? null : now.dir());
+            return;
+        }
+        compare(d, "--images", checkpoint.dir().toAbsolutePath(), now.dir().toAbsolutePath());
+        compare(d, "--val-fraction", checkpoint.valFraction(), now.valFraction());
+        compare(d, "--skip-bad-images", checkpoint.skipBadImages(), now.skipBadImages());
+        if (!checkpoint.fingerprint().equals(now.fingerprint())) {
+            d.add("the contents of " + now.dir() + " (images added, removed or modified since the checkpoint:"
+                    + " listing " + shortHash(checkpoint.fingerprint()) + " then, " + shortHash(now.fingerprint())
+                    + " now)");
+        }
+    }
+
+    private static String shortHash(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
     }
 
     private static void compare(List<String> d, String name, Object checkpoint, Object now) {

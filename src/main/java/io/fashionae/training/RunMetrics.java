@@ -54,12 +54,13 @@ public record RunMetrics(
      *
      * @param valMse       MSE on the padded 32x32 validation images
      * @param valMse28     MSE on their central 28x28 crop
-     * @param knn5Accuracy 5-NN accuracy of validation latents, neighbours from the training latents
-     * @param perClassMse  32x32 MSE per class name
+     * @param knn5Accuracy 5-NN accuracy of validation latents, neighbours from the training latents;
+     *                     null for unlabelled images
+     * @param perClassMse  32x32 MSE per class name (empty for unlabelled images)
      */
     public record FinalMetrics(
             double valMse,
             @JsonProperty("val_mse_28") double valMse28,
-            @JsonProperty("knn5_accuracy") double knn5Accuracy,
+            @JsonProperty("knn5_accuracy") Double knn5Accuracy,
             Map<String, Double> perClassMse) {}
 }

@@ -5,9 +5,8 @@ import io.fashionae.common.ProcessMemory;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.BatchIterator;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.DataModule;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.ImagePadding;
 import io.fashionae.latent.Knn;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.model.Autoencoder;
@@ -114,8 +113,7 @@ public final class Trainer {
      * @throws TrainingDivergedException    when a loss is not finite (nothing is written)
      * @throws TrainingInterruptedException when the stop signal was raised (after a checkpoint)
      */
-    public TrainingResult fit(
-            Autoencoder model, Inference inference, FashionMnistDataModule data, TrainingState start) {
+    public TrainingResult fit(Autoencoder model, Inference inference, DataModule data, TrainingState start) {
         ComputationGraph graph = model.graph();
         checkpointer.begin(start.runId());
         if (stateful != null) {
@@ -127,8 +125,8 @@ public final class Trainer {
         stepLosses.addAll(start.stepLosses());
         sessionStartNanos = System.nanoTime();
         BackendInfo backend = BackendInfo.current();
-        // The error is also reported on the central 28x28 pixels: the original images, without the padding.
-        int pad = ImagePadding.fashionMnistTo(model.config().imageSize()).pad();
+        // The error is also reported on the central pixels: the original images, without the padding.
+        int pad = data.input().pad();
         ReconstructionError last = null;
         for (int epoch = start.epoch(); epoch <= config.epochs(); epoch++) {
             BatchIterator batches = data.trainBatches(config.batchSize(), config.seed(), epoch);
@@ -267,7 +265,7 @@ public final class Trainer {
                 state.runId());
     }
 
-    private ReconstructionError validate(Inference model, FashionMnistDataModule data, int epoch, int pad) {
+    private ReconstructionError validate(Inference model, DataModule data, int epoch, int pad) {
         BatchIterator batches = data.validationBatches(VALIDATION_BATCH);
         progress.phaseStarted(Phase.VALIDATE, epoch, config.epochs(), batches.batchCount(), batches.exampleCount());
         ReconstructionError error = ReconstructionError.evaluate(
@@ -277,7 +275,7 @@ public final class Trainer {
     }
 
     private RunMetrics metrics(
-            Autoencoder model, FashionMnistDataModule data, BackendInfo backend, RunMetrics.FinalMetrics finalMetrics) {
+            Autoencoder model, DataModule data, BackendInfo backend, RunMetrics.FinalMetrics finalMetrics) {
         TrainingState now = current();
         return new RunMetrics(
                 model.config(),
@@ -296,12 +294,15 @@ public final class Trainer {
     }
 
     private RunMetrics.FinalMetrics finalMetrics(
-            Inference model, int latentDim, FashionMnistDataModule data, ReconstructionError error) {
-        long t0 = System.nanoTime();
-        LatentPoints train = latents(model, latentDim, data.train());
-        LatentPoints val = latents(model, latentDim, data.validation());
-        double knn = Knn.accuracy(train, val, KNN_K);
-        LOG.info("Latent {}-NN accuracy {} ({} s)", KNN_K, knn, String.format("%.1f", seconds(t0)));
+            Inference model, int latentDim, DataModule data, ReconstructionError error) {
+        Double knn = null;
+        if (data.labelled()) {
+            long t0 = System.nanoTime();
+            LatentPoints train = latents(model, latentDim, data.train());
+            LatentPoints val = latents(model, latentDim, data.validation());
+            knn = Knn.accuracy(train, val, KNN_K);
+            LOG.info("Latent {}-NN accuracy {} ({} s)", KNN_K, knn, String.format("%.1f", seconds(t0)));
+        }
         Map<String, Double> perClass = new LinkedHashMap<>();
         List<String> names = data.classNames();
         for (int c = 0; c < names.size(); c++) {

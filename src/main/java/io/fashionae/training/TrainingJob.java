@@ -8,8 +8,9 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
+import io.fashionae.data.DataModule;
 import io.fashionae.data.DataSource;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
@@ -70,10 +71,9 @@ public record TrainingJob(
     public record Outcome(TrainingResult training, FigureData figures) {}
 
     /** The job's data: located with {@code locator}, limited as the training settings say (read lazily). */
-    public FashionMnistDataModule dataModule(DataLocator locator) {
+    public IdxDataModule dataModule(DataLocator locator) {
         DataSource source = locator.locate(data);
-        return new FashionMnistDataModule(
-                source, data.dataset(), model.imageSize(), training.trainLimit(), training.valLimit());
+        return new IdxDataModule(source, data.dataset(), model.imageSize(), training.trainLimit(), training.valLimit());
     }
 
     /**
@@ -85,7 +85,7 @@ public record TrainingJob(
      * @param model the model to train
      * @param state where training stands
      */
-    public record Start(FashionMnistDataModule data, Autoencoder model, TrainingState state) {}
+    public record Start(DataModule data, Autoencoder model, TrainingState state) {}
 
     /**
      * Loads and verifies the data, then creates the model or restores it from the newest readable
@@ -94,7 +94,7 @@ public record TrainingJob(
      * @throws UserException for bad data, or when resuming is impossible (no
      *         readable checkpoint, or settings that differ from the checkpoint's)
      */
-    public Start start(FashionMnistDataModule module, TrainingProgress progress) {
+    public Start start(DataModule module, TrainingProgress progress) {
         int images = module.train().size();
         module.validation();
         if (training.batchSize() > images) {
@@ -130,7 +130,7 @@ public record TrainingJob(
      */
     public Outcome run(Start start, Inference inference, TrainingProgress progress, FrameSink frames, StopSignal stop) {
         Autoencoder autoencoder = start.model();
-        FashionMnistDataModule module = start.data();
+        DataModule module = start.data();
         List<TrainingListener> listeners = new ArrayList<>();
         if (plots.enabled()) {
             LabeledImages sample = module.validation().first(plots.samples());

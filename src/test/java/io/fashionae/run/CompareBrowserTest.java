@@ -10,7 +10,7 @@ import io.fashionae.config.Objective;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.report.CompareWriter;
 import io.fashionae.report.ComparedRun;
 import io.fashionae.report.RunComparison;
@@ -51,8 +51,7 @@ class CompareBrowserTest {
     @BeforeAll
     static void trainThreeTinyRunsCompareAndOpen() throws Exception {
         HeadlessChromium.require();
-        FashionMnistDataModule data =
-                FashionMnistDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
+        IdxDataModule data = IdxDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
         ModelConfig seed = ModelConfig.seedDefaults();
         Map<String, ModelConfig> configs = Map.of(
                 "a-mse", seed,

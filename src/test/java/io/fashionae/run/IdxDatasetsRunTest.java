@@ -13,7 +13,7 @@ import io.fashionae.config.PlotConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataSource;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.IdxDistribution;
 import io.fashionae.data.IdxFile;
 import io.fashionae.dataset.IdxDataset;
@@ -54,11 +54,11 @@ class IdxDatasetsRunTest {
         IdxFixtures.writePair(data, "train", 96, true);
         IdxFixtures.writePair(data, "t10k", 40, true);
         IdxDistribution own = ownHashes(dataset, data);
-        FashionMnistDataModule module =
-                new FashionMnistDataModule(new DataSource(data, "--data"), own, ModelConfig.SEED_IMAGE_SIZE, 0, 0);
+        IdxDataModule module =
+                new IdxDataModule(new DataSource(data, "--data"), own, ModelConfig.SEED_IMAGE_SIZE, 0, 0);
         TrainingJob job = new TrainingJob(
                 ModelConfig.seedDefaults(),
-                new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0, Precision.FP32, dataset),
+                new TrainingConfig(1, 16, 2e-3, 1e-5, 3, 0, 0, Precision.FP32).withDataset(dataset),
                 new PlotConfig(2, 4, 0),
                 new DataConfig(data, false, dataset),
                 OutputConfig.under(dir.resolve("out")),

@@ -8,7 +8,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
@@ -59,8 +59,7 @@ class ReportBrowserTest {
                 new DataConfig(null, false),
                 OutputConfig.under(run),
                 CheckpointConfig.defaults());
-        FashionMnistDataModule data =
-                FashionMnistDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
+        IdxDataModule data = IdxDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
         index = TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER).report();
         browser = HeadlessChromium.open(index);
     }

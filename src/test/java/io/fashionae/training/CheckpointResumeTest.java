@@ -13,7 +13,7 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.model.Autoencoder;
@@ -52,8 +52,8 @@ class CheckpointResumeTest {
 
     private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
     private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);
-    private static final FashionMnistDataModule DATA =
-            FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(80, 4));
+    private static final IdxDataModule DATA =
+            IdxDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(80, 4));
 
     private static Autoencoder fresh() {
         return fresh(MODEL);
@@ -252,7 +252,7 @@ class CheckpointResumeTest {
         LabeledImages poisoned = SyntheticData.bars(256, 3);
         poisoned.images().assign(Float.NaN); // not muli(NaN): ND4J M2.1 turns x * NaN into small numbers
         CheckpointStore.Restored restored = new CheckpointStore(out.checkpointsDir(), 2).restoreNewest();
-        FashionMnistDataModule bad = FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(80, 4));
+        IdxDataModule bad = IdxDataModule.inMemory(poisoned, SyntheticData.bars(80, 4));
         assertThatThrownBy(() -> TrainerFixtures.fitFrom(
                         TrainerFixtures.trainer(
                                 TRAINING,

@@ -13,7 +13,7 @@ import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.SyntheticData;
@@ -49,8 +49,8 @@ class CheckpointRunsTest {
     private static final TrainingConfig TRAINING = new TrainingConfig(1, 32, 2e-3, 1e-5, 13, 0, 0);
 
     private static final PlotConfig NO_PLOTS = new PlotConfig(0, 0, 0);
-    private static final FashionMnistDataModule DATA =
-            FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(64, 4));
+    private static final IdxDataModule DATA =
+            IdxDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(64, 4));
 
     private static TrainingJob job(Path dir, boolean resume) {
         return new TrainingJob(

@@ -3,7 +3,7 @@ package io.fashionae.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameStore;
 import io.fashionae.model.Autoencoder;
@@ -24,8 +24,7 @@ class FigureDataBuilderTest {
     @Test
     void figuresCoverEveryClassAndTheLatentRangeTheValidationSetUses(@TempDir Path dir) throws Exception {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, 1));
-        FashionMnistDataModule data =
-                FashionMnistDataModule.inMemory(SyntheticData.bars(40, 1), SyntheticData.bars(50, 2));
+        IdxDataModule data = IdxDataModule.inMemory(SyntheticData.bars(40, 1), SyntheticData.bars(50, 2));
         FigureData f = FigureDataBuilder.compute(Inference.dl4j(ae), 2, data, 7);
 
         assertThat(f.samples().count()).isEqualTo(4);

@@ -4,7 +4,7 @@ import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import java.time.Instant;
@@ -49,19 +49,17 @@ public final class TrainerFixtures {
     }
 
     /** Fits a fresh {@code model} (its state recording the seed's plot schedule). */
-    public static TrainingResult fitFresh(Trainer trainer, Autoencoder model, FashionMnistDataModule data) {
+    public static TrainingResult fitFresh(Trainer trainer, Autoencoder model, IdxDataModule data) {
         return fitFresh(trainer, model, data, PlotConfig.seedDefaults());
     }
 
     /** Fits a fresh {@code model}, its state recording {@code plots} (which a resume checks). */
-    public static TrainingResult fitFresh(
-            Trainer trainer, Autoencoder model, FashionMnistDataModule data, PlotConfig plots) {
+    public static TrainingResult fitFresh(Trainer trainer, Autoencoder model, IdxDataModule data, PlotConfig plots) {
         return fitFrom(trainer, model, data, TrainingState.fresh(Instant.now().toString(), plots, null));
     }
 
     /** Continues {@code model} from {@code start}. */
-    public static TrainingResult fitFrom(
-            Trainer trainer, Autoencoder model, FashionMnistDataModule data, TrainingState start) {
+    public static TrainingResult fitFrom(Trainer trainer, Autoencoder model, IdxDataModule data, TrainingState start) {
         return trainer.fit(model, Inference.dl4j(model), data, start);
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -57,8 +57,7 @@ class TrainerTest {
                 events.add("end " + m.epoch());
             }
         };
-        FashionMnistDataModule data =
-                FashionMnistDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(100, 4));
+        IdxDataModule data = IdxDataModule.inMemory(SyntheticData.bars(256, 3), SyntheticData.bars(100, 4));
         TrainingResult r =
                 TrainerFixtures.fitFresh(TrainerFixtures.trainer(t, out, recorder, List.of()), model(t), data);
 
@@ -97,7 +96,7 @@ class TrainerTest {
                         TrainerFixtures.trainer(
                                 t, OutputConfig.under(dir.resolve("a")), TrainingProgress.NONE, List.of()),
                         model(t),
-                        FashionMnistDataModule.inMemory(train, val))
+                        IdxDataModule.inMemory(train, val))
                 .model()
                 .graph()
                 .params();
@@ -105,7 +104,7 @@ class TrainerTest {
                         TrainerFixtures.trainer(
                                 t, OutputConfig.under(dir.resolve("b")), TrainingProgress.NONE, List.of()),
                         model(t),
-                        FashionMnistDataModule.inMemory(train, val))
+                        IdxDataModule.inMemory(train, val))
                 .model()
                 .graph()
                 .params();
@@ -123,7 +122,7 @@ class TrainerTest {
         assertThatThrownBy(() -> TrainerFixtures.fitFresh(
                         TrainerFixtures.trainer(t, out, TrainingProgress.NONE, List.of()),
                         model(t),
-                        FashionMnistDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
+                        IdxDataModule.inMemory(poisoned, SyntheticData.bars(10, 1))))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("step 1");
         assertThat(Files.readString(out.modelFile())).isEqualTo("the last good model");

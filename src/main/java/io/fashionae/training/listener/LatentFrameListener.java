@@ -30,6 +30,7 @@ public final class LatentFrameListener extends BaseTrainingListener implements S
     private final Inference inference;
     private final INDArray sample;
     private final int[] labels;
+    private final boolean singleClass;
     private final int every;
     private final int until;
     private final FrameSink sink;
@@ -61,6 +62,7 @@ public final class LatentFrameListener extends BaseTrainingListener implements S
         this.inference = inference;
         this.sample = sample;
         this.labels = labels.clone();
+        this.singleClass = java.util.Arrays.stream(labels).distinct().count() < 2;
         this.every = every;
         this.until = until;
         this.sink = sink;
@@ -76,7 +78,8 @@ public final class LatentFrameListener extends BaseTrainingListener implements S
         LatentPoints points =
                 new LatentPoints(inference.encode(sample), model.config().latentDim(), labels);
         double loss = model.lastStepLoss();
-        double knn = Knn.leaveOneOutAccuracy(points, KNN_K);
+        // With a single class (unlabelled images) every neighbour agrees: no accuracy to report.
+        double knn = singleClass ? Double.NaN : Knn.leaveOneOutAccuracy(points, KNN_K);
         sink.accept(new LatentFrame((int) step, epoch + 1, loss, knn, points));
         stats.add(new FrameStats((int) step, epoch + 1, loss, knn));
         nanosSpent += System.nanoTime() - t0;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.FashionMnistDataModule;
+import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.model.Autoencoder;
@@ -37,7 +37,7 @@ class LatentFrameListenerTest {
         return TrainerFixtures.fitFresh(
                 TrainerFixtures.trainer(TRAINING, OutputConfig.under(dir), TrainingProgress.NONE, listeners),
                 ae,
-                FashionMnistDataModule.inMemory(TRAIN, VAL));
+                IdxDataModule.inMemory(TRAIN, VAL));
     }
 
     @Test

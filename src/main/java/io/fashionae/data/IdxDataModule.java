@@ -1,6 +1,8 @@
 package io.fashionae.data;
 
+import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.IdxDataset;
+import io.fashionae.dataset.ImagePadding;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data side of a run, in the manner of a Lightning data module: from a located folder it
- * reads and verifies both splits once (through {@link FashionMnistRecordReader}), keeps them in
- * memory as contiguous arrays, and hands out batch iterators.
+ * The data module of the MNIST family: from a located folder it reads and verifies both splits
+ * once (through {@link FashionMnistRecordReader}), keeps them in memory as contiguous arrays, and
+ * hands out batch iterators.
  */
-public final class FashionMnistDataModule {
-    private static final Logger LOG = LoggerFactory.getLogger(FashionMnistDataModule.class);
+public final class IdxDataModule implements DataModule {
+    private static final Logger LOG = LoggerFactory.getLogger(IdxDataModule.class);
 
     private final DataSource source;
     private final IdxDistribution distribution;
@@ -33,7 +35,7 @@ public final class FashionMnistDataModule {
      * @param trainLimit first N training images only (0 = all)
      * @param valLimit   first N validation images only (0 = all)
      */
-    public FashionMnistDataModule(DataSource source, int paddedSide, int trainLimit, int valLimit) {
+    public IdxDataModule(DataSource source, int paddedSide, int trainLimit, int valLimit) {
         this(source, IdxDataset.FASHION_MNIST, paddedSide, trainLimit, valLimit);
     }
 
@@ -44,7 +46,7 @@ public final class FashionMnistDataModule {
      * @param trainLimit first N training images only (0 = all)
      * @param valLimit   first N validation images only (0 = all)
      */
-    public FashionMnistDataModule(DataSource source, IdxDataset dataset, int paddedSide, int trainLimit, int valLimit) {
+    public IdxDataModule(DataSource source, IdxDataset dataset, int paddedSide, int trainLimit, int valLimit) {
         this(source, IdxDistribution.of(dataset), paddedSide, trainLimit, valLimit);
     }
 
@@ -52,7 +54,7 @@ public final class FashionMnistDataModule {
      * A module whose files are checked against {@code distribution}'s hashes (tests give their
      * generated files' own).
      */
-    public FashionMnistDataModule(
+    public IdxDataModule(
             DataSource source, IdxDistribution distribution, int paddedSide, int trainLimit, int valLimit) {
         this.source = source;
         this.distribution = distribution;
@@ -63,8 +65,8 @@ public final class FashionMnistDataModule {
     }
 
     /** A module over splits already in memory (tests, embedding): nothing is read or verified. */
-    public static FashionMnistDataModule inMemory(LabeledImages train, LabeledImages validation) {
-        FashionMnistDataModule module = new FashionMnistDataModule(
+    public static IdxDataModule inMemory(LabeledImages train, LabeledImages validation) {
+        IdxDataModule module = new IdxDataModule(
                 new DataSource(java.nio.file.Path.of("(memory)"), "memory"),
                 IdxDataset.FASHION_MNIST,
                 (int) train.imageShape()[2],
@@ -80,12 +82,22 @@ public final class FashionMnistDataModule {
         return dataset;
     }
 
-    /** Class names in label order. */
+    @Override
+    public String name() {
+        return dataset.cliName();
+    }
+
+    @Override
     public List<String> classNames() {
         return dataset.classNames();
     }
 
-    /** The training split, read and verified on first use. */
+    @Override
+    public ImagePadding input() {
+        return new ImagePadding(FashionMnistClasses.IMAGE_SIDE, paddedSide);
+    }
+
+    @Override
     public synchronized LabeledImages train() {
         if (train == null) {
             train = load(Split.TRAIN, trainLimit);
@@ -94,6 +106,7 @@ public final class FashionMnistDataModule {
     }
 
     /** The validation (test) split, read and verified on first use. */
+    @Override
     public synchronized LabeledImages validation() {
         if (validation == null) {
             validation = load(Split.TEST, valLimit);
@@ -101,17 +114,7 @@ public final class FashionMnistDataModule {
         return validation;
     }
 
-    /** Training batches for {@code epoch}, shuffled by {@code (seed, epoch)}. */
-    public BatchIterator trainBatches(int batchSize, long seed, int epoch) {
-        return BatchIterator.shuffled(train(), batchSize, seed, epoch);
-    }
-
-    /** Validation batches in file order. */
-    public BatchIterator validationBatches(int batchSize) {
-        return BatchIterator.sequential(validation(), batchSize);
-    }
-
-    /** Folder, counts and verified hashes of what has been loaded. */
+    @Override
     public synchronized DataSummary summary() {
         return new DataSummary(
                 dataset.cliName(),
@@ -120,7 +123,8 @@ public final class FashionMnistDataModule {
                 train().size(),
                 validation().size(),
                 verified,
-                dataset.classNames());
+                dataset.classNames(),
+                0);
     }
 
     private LabeledImages load(Split split, int limit) {

@@ -1,0 +1,147 @@
+package io.fashionae.data;
+
+import io.fashionae.common.UserException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+
+/**
+ * One image file as the network's input: decoded with ImageIO (PNG, JPEG, BMP, GIF; 16-bit and
+ * palette PNGs are converted), fitted into a {@code side x side} square with its aspect kept
+ * (bilinear, the longer side to {@code side}, the other centred and padded with black, as the
+ * seed pads Fashion-MNIST with zeros), and scaled to [0, 1] in CHW order: one plane for grey, three
+ * for RGB (grey images are repeated into all three).
+ */
+public final class ImageFile {
+    private ImageFile() {}
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws UserException naming the file and the fix: unreadable or truncated, a CMYK JPEG,
+     *         or smaller than {@code side} both ways
+     */
+    public static BufferedImage decode(Path file, int side) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IIOException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("Unsupported Image Type")
+                    || why.toLowerCase(java.util.Locale.ROOT).contains("cmyk")) {
+                throw new UserException(
+                        file + " is a CMYK (or YCCK) JPEG, which Java's decoder cannot read",
+                        "save it as an RGB JPEG or a PNG, or pass --skip-bad-images");
+            }
+            throw unreadable(file, e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+        if (image == null) {
+            throw unreadable(file, null);
+        }
+        if (image.getWidth() < side && image.getHeight() < side) {
+            throw new UserException(
+                    file + " is " + image.getWidth() + "x" + image.getHeight() + ", smaller than the image side "
+                            + side,
+                    "use a smaller --image-size, larger images, or --skip-bad-images");
+        }
+        return image;
+    }
+
+    /** Whether any pixel of {@code image} has colour (R, G and B not all equal). */
+    public static boolean hasColour(BufferedImage image) {
+        if (image.getColorModel().getNumColorComponents() < 3) {
+            return false;
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (r != g || g != b) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code image} fitted into {@code side x side} (aspect kept, centred, black padding), as CHW floats. */
+    public static float[] toTensor(BufferedImage image, int side, int channels) {
+        byte[] bytes = toBytes(image, side, channels);
+        float[] out = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = (bytes[i] & 0xff) / 255f;
+        }
+        return out;
+    }
+
+    /**
+     * {@code image} fitted into {@code side x side} (aspect kept, centred, black padding), as CHW
+     * unsigned bytes: what the run caches, a quarter of the floats' size.
+     */
+    public static byte[] toBytes(BufferedImage image, int side, int channels) {
+        BufferedImage square = fit(image, side);
+        byte[] out = new byte[channels * side * side];
+        int plane = side * side;
+        int[] row = new int[side];
+        for (int y = 0; y < side; y++) {
+            square.getRGB(0, y, side, 1, row, 0, side);
+            for (int x = 0; x < side; x++) {
+                int rgb = row[x];
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                int i = y * side + x;
+                if (channels == 1) {
+                    // ITU-R BT.601 luma, rounded, as PIL's "L" mode.
+                    out[i] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+                } else {
+                    out[i] = (byte) r;
+                    out[plane + i] = (byte) g;
+                    out[2 * plane + i] = (byte) b;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether an RGB record of {@link #toBytes} has colour: some pixel whose planes differ. */
+    public static boolean hasColour(byte[] rgb, int offset, int plane) {
+        for (int i = offset; i < offset + plane; i++) {
+            if (rgb[i] != rgb[i + plane] || rgb[i] != rgb[i + 2 * plane]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BufferedImage fit(BufferedImage image, int side) {
+        double scale = (double) side / Math.max(image.getWidth(), image.getHeight());
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = square.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, (side - w) / 2, (side - h) / 2, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return square;
+    }
+
+    private static UserException unreadable(Path file, Exception cause) {
+        return new UserException(
+                "cannot read image " + file + ": not a PNG, JPEG, BMP or GIF that Java can decode (truncated or"
+                        + " corrupt?)",
+                "replace or remove the file, or pass --skip-bad-images",
+                cause);
+    }
+}

@@ -1,0 +1,81 @@
+package io.fashionae.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fashionae.common.UserException;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Decoding, colour detection and the aspect-keeping fit on images the tests make. */
+class ImageFileTest {
+
+    @Test
+    void aWideImageIsFittedWithItsAspectKeptAndPaddedWithBlack(@TempDir Path dir) throws IOException {
+        BufferedImage wide = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                wide.setRGB(x, y, Color.WHITE.getRGB());
+            }
+        }
+        Path file = dir.resolve("wide.png");
+        ImageIO.write(wide, "png", file.toFile());
+        float[] grey = ImageFile.toTensor(ImageFile.decode(file, 32), 32, 1);
+        assertThat(grey).hasSize(32 * 32);
+        // 64x32 -> 32x16, centred: rows 8..23 white, the rest black.
+        assertThat(grey[0]).isZero();
+        assertThat(grey[7 * 32 + 16]).isZero();
+        assertThat(grey[16 * 32 + 16]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(grey[31 * 32 + 16]).isZero();
+    }
+
+    @Test
+    void colourIsDetectedAndKeptInThreePlanes(@TempDir Path dir) throws IOException {
+        Path red = ImageFolderTest.image(dir.resolve("red.png"), 32, 32, Color.RED, "png");
+        Path white = ImageFolderTest.image(dir.resolve("white.jpg"), 32, 32, Color.WHITE, "jpg");
+        assertThat(ImageFile.hasColour(ImageFile.decode(red, 32))).isTrue();
+        assertThat(ImageFile.hasColour(ImageFile.decode(white, 32))).isFalse();
+        float[] rgb = ImageFile.toTensor(ImageFile.decode(red, 32), 32, 3);
+        int centre = 16 * 32 + 16;
+        assertThat(rgb[centre]).isEqualTo(1f);
+        assertThat(rgb[32 * 32 + centre]).isZero();
+        assertThat(rgb[2 * 32 * 32 + centre]).isZero();
+    }
+
+    @Test
+    void sixteenBitAndPalettePngsAreConverted(@TempDir Path dir) throws IOException {
+        BufferedImage deep = new BufferedImage(32, 32, BufferedImage.TYPE_USHORT_GRAY);
+        deep.getRaster().setSample(16, 16, 0, 65535);
+        Path deepFile = dir.resolve("deep.png");
+        ImageIO.write(deep, "png", deepFile.toFile());
+        assertThat(ImageFile.toTensor(ImageFile.decode(deepFile, 32), 32, 1)[16 * 32 + 16])
+                .isGreaterThan(0.99f);
+        BufferedImage palette = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_INDEXED);
+        palette.setRGB(3, 3, Color.RED.getRGB());
+        Path paletteFile = dir.resolve("palette.png");
+        ImageIO.write(palette, "png", paletteFile.toFile());
+        assertThat(ImageFile.hasColour(ImageFile.decode(paletteFile, 32))).isTrue();
+    }
+
+    @Test
+    void truncatedTooSmallAndNonImageFilesAreOneLineErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+        Path good = ImageFolderTest.image(dir.resolve("good.png"), 40, 40, Color.WHITE, "png");
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(bytes, 30));
+        assertThatThrownBy(() -> ImageFile.decode(truncated, 32))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("truncated.png")
+                .satisfies(e -> assertThat(((UserException) e).fix()).contains("--skip-bad-images"));
+        Path text = Files.writeString(dir.resolve("text.jpg"), "hello");
+        assertThatThrownBy(() -> ImageFile.decode(text, 32)).hasMessageContaining("cannot read image");
+        Path small = ImageFolderTest.image(dir.resolve("small.png"), 20, 16, Color.WHITE, "png");
+        assertThatThrownBy(() -> ImageFile.decode(small, 32))
+                .hasMessageContaining("small.png is 20x16, smaller than the image side 32");
+    }
+}
