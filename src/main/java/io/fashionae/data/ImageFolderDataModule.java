@@ -28,6 +28,7 @@ public final class ImageFolderDataModule implements DataModule {
     private final List<ImageFolder.Entry> valEntries;
     private final Path tempDir;
     private DecodedImages decoded;
+    private double decodeSeconds;
     private LabeledImages train;
     private LabeledImages validation;
 
@@ -110,6 +111,17 @@ public final class ImageFolderDataModule implements DataModule {
         return validation;
     }
 
+    /** How long the one decoding pass took (reading, decoding, fitting and caching every image), in seconds. */
+    public synchronized double decodeSeconds() {
+        decoded();
+        return decodeSeconds;
+    }
+
+    /** Images held in memory by the cache; the others are read from its temporary file. */
+    public int cachedInMemory() {
+        return Math.min(decoded().cache.memoryImages(), decoded().cache.images());
+    }
+
     /** Images left out as unreadable ({@code --skip-bad-images}). */
     public List<Path> skipped() {
         return decoded().skipped;
@@ -186,6 +198,7 @@ public final class ImageFolderDataModule implements DataModule {
                     "replace the unreadable images listed above");
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        decodeSeconds = seconds;
         LOG.info(
                 "Decoded {} images from {} in {} s ({} img/s), {} skipped, {} in memory, {} on disk",
                 at.length,
