@@ -11,10 +11,10 @@ import javax.imageio.ImageIO;
 
 /**
  * One image file as the network's input: decoded with ImageIO (PNG, JPEG, BMP, GIF; 16-bit and
- * palette PNGs are converted), fitted into a {@code side x side} square with its aspect kept
- * (bilinear, the longer side to {@code side}, the other centred and padded with black, as the
- * seed pads Fashion-MNIST with zeros), and scaled to [0, 1] in CHW order: one plane for grey, three
- * for RGB (grey images are repeated into all three).
+ * palette PNGs and the CMYK JPEGs that Java 17's decoder reads are converted to RGB), fitted into
+ * a {@code side x side} square with its aspect kept (bilinear, the longer side to {@code side}, the
+ * other centred and padded with black, as the seed pads Fashion-MNIST with zeros), and scaled to
+ * [0, 1] in CHW order: one plane for grey, three for RGB (grey images are repeated into all three).
  */
 public final class ImageFile {
     private ImageFile() {}
@@ -22,8 +22,8 @@ public final class ImageFile {
     /**
      * Reads {@code file}.
      *
-     * @throws UserException naming the file and the fix: unreadable or truncated, a CMYK JPEG,
-     *         or smaller than {@code side} both ways
+     * @throws UserException naming the file and the fix: unreadable or truncated, a JPEG colour
+     *         type the decoder refuses (some YCCK and CMYK variants), or smaller than {@code side} both ways
      */
     public static BufferedImage decode(Path file, int side) {
         BufferedImage image;

@@ -78,4 +78,37 @@ class ImageFileTest {
         assertThatThrownBy(() -> ImageFile.decode(small, 32))
                 .hasMessageContaining("small.png is 20x16, smaller than the image side 32");
     }
+
+    @Test
+    void aCmykJpegIsConvertedToRgb(@TempDir Path dir) throws IOException {
+        // ImageIO writes a four-band raster as a CMYK JPEG (no Adobe marker), and Java 17 reads it back.
+        java.awt.image.WritableRaster cmyk =
+                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 40, 40, 4, null);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                // Stored inverted, as Adobe writes CMYK: cyan 0, magenta and yellow full, black 0 (red)
+                // on the left half, no ink (white) on the right.
+                int[] ink = x < 20 ? new int[] {255, 0, 0, 255} : new int[] {255, 255, 255, 255};
+                cmyk.setPixel(x, y, ink);
+            }
+        }
+        Path file = dir.resolve("cmyk.jpg");
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        BufferedImage image = ImageFile.decode(file, 32);
+        assertThat(image.getColorModel().getNumComponents()).isEqualTo(4);
+        byte[] rgb = ImageFile.toBytes(image, 32, 3);
+        assertThat(ImageFile.hasColour(rgb, 0, 32 * 32)).isTrue();
+        // Row 16: red at the left quarter (the 40x40 image fills the 32x32 square), white at the right.
+        int plane = 32 * 32;
+        assertThat(rgb[16 * 32 + 4] & 0xff).isGreaterThan(200);
+        assertThat(rgb[plane + 16 * 32 + 4] & 0xff).isLessThan(60);
+        assertThat(rgb[2 * plane + 16 * 32 + 28] & 0xff).isGreaterThan(200);
+    }
 }
