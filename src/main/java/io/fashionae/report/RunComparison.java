@@ -173,18 +173,23 @@ public final class RunComparison {
         for (ComparedRun r : runs) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %s | %d | %.5f | %.5f | %.3f | %s | %.0f |%n",
+                    "| %s | %d | %s | %d | %.5f | %.5f | %s | %s | %.0f |%n",
                     r.name(),
                     r.latentDim(),
                     r.objective(),
                     r.epochs(),
                     r.finalFigure("val_mse_28"),
                     r.finalFigure("val_mse"),
-                    r.finalFigure("knn5_accuracy"),
+                    knn(r.finalFigure("knn5_accuracy")),
                     duration(r.metrics().path("wall_seconds").asDouble()),
                     r.imagesPerSecond()));
         }
         return sb.toString();
+    }
+
+    /** A run on unlabelled images has no 5-NN accuracy. */
+    private static String knn(double accuracy) {
+        return Double.isNaN(accuracy) ? "-" : String.format(Locale.ROOT, "%.3f", accuracy);
     }
 
     private static String duration(double seconds) {
