@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
         description = "Encode images to a latent CSV with encoder.onnx: an IDX images file or 28x28/32x32 grey PNGs, "
                 + "or, for a model trained on --images, image files and folders like its own.")
 final class EncodeCommand implements Callable<Integer> {
+    /** Image files decoded and encoded per ONNX Runtime call. */
+    private static final int IMAGE_CHUNK = 256;
+
     @Spec
     CommandSpec spec;
 
@@ -74,11 +77,14 @@ final class EncodeCommand implements Callable<Integer> {
         }
         try (OnnxEncoder encoder = OnnxEncoder.open(model)) {
             List<String> names = new ArrayList<>();
-            float[] pixels = encoder.takesImageFiles()
-                    ? loadImageFiles(encoder.imageSide(), encoder.imageChannels(), names)
-                    : load(new ImagePadding(FashionMnistClasses.IMAGE_SIDE, encoder.imageSide()), names);
+            float[] z;
+            if (encoder.takesImageFiles()) {
+                z = encodeImageFiles(encoder, names);
+            } else {
+                float[] pixels = load(new ImagePadding(FashionMnistClasses.IMAGE_SIDE, encoder.imageSide()), names);
+                z = encoder.encode(pixels, names.size());
+            }
             int n = names.size();
-            float[] z = encoder.encode(pixels, n);
             StringBuilder csv = new StringBuilder("source");
             for (int d = 1; d <= encoder.latentDim(); d++) {
                 csv.append(",z").append(d);
@@ -115,9 +121,10 @@ final class EncodeCommand implements Callable<Integer> {
 
     /**
      * A model trained on {@code --images}: image files of any size and kind that training reads,
-     * fitted the same way (folders stand for the images in them and in their class subfolders).
+     * fitted the same way (folders stand for the images in them and in their class subfolders),
+     * decoded and encoded {@value #IMAGE_CHUNK} at a time so that a large folder never sits in memory.
      */
-    private float[] loadImageFiles(int side, int channels, List<String> names) {
+    private float[] encodeImageFiles(OnnxEncoder encoder, List<String> names) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
@@ -129,14 +136,23 @@ final class EncodeCommand implements Callable<Integer> {
             }
         }
         List<Path> used = limit > 0 ? files.subList(0, Math.min(limit, files.size())) : files;
+        int side = encoder.imageSide();
+        int channels = encoder.imageChannels();
         int per = channels * side * side;
-        float[] pixels = new float[used.size() * per];
-        for (int i = 0; i < used.size(); i++) {
-            float[] one = ImageFile.toTensor(ImageFile.decode(used.get(i), side), side, channels);
-            System.arraycopy(one, 0, pixels, i * per, per);
-            names.add(used.get(i).toString());
+        float[] z = new float[used.size() * encoder.latentDim()];
+        for (int from = 0; from < used.size(); from += IMAGE_CHUNK) {
+            int n = Math.min(IMAGE_CHUNK, used.size() - from);
+            float[] pixels = new float[n * per];
+            for (int i = 0; i < n; i++) {
+                Path file = used.get(from + i);
+                System.arraycopy(
+                        ImageFile.toTensor(ImageFile.decode(file, side), side, channels), 0, pixels, i * per, per);
+                names.add(file.toString());
+            }
+            float[] chunk = encoder.encode(pixels, n);
+            System.arraycopy(chunk, 0, z, from * encoder.latentDim(), chunk.length);
         }
-        return pixels;
+        return z;
     }
 
     private float[] loadIdx(Path file, ImagePadding padding, List<String> names) {

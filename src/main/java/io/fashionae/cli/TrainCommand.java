@@ -165,6 +165,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException(
                     "--images cannot be combined with --dataset or --data", "train on one: drop one of them");
         }
+        if (images != null) {
+            // A side the strides cannot reach is refused before the folder is read.
+            model.withInput(images.imageSize(), model.imageChannels());
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (DataModule data = images == null
                 ? null

@@ -6,8 +6,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * One image file as the network's input: decoded with ImageIO (PNG, JPEG, BMP, GIF; 16-bit and
@@ -17,6 +21,9 @@ import javax.imageio.ImageIO;
  * [0, 1] in CHW order: one plane for grey, three for RGB (grey images are repeated into all three).
  */
 public final class ImageFile {
+    /** Large images are decoded subsampled to about this many times the image side. */
+    private static final int SUBSAMPLE_TO = 4;
+
     private ImageFile() {}
 
     /**
@@ -27,30 +34,58 @@ public final class ImageFile {
      */
     public static BufferedImage decode(Path file, int side) {
         BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            image = in == null ? null : read(in, file, side);
         } catch (IIOException e) {
             String why = String.valueOf(e.getMessage());
             if (why.contains("Unsupported Image Type")
                     || why.toLowerCase(java.util.Locale.ROOT).contains("cmyk")) {
                 throw new UserException(
-                        file + " is a CMYK (or YCCK) JPEG, which Java's decoder cannot read",
+                        file + " is a CMYK (or YCCK) JPEG of a kind Java's decoder cannot read",
                         "save it as an RGB JPEG or a PNG, or pass --skip-bad-images");
             }
             throw unreadable(file, e);
+        } catch (UserException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw unreadable(file, e);
         }
         if (image == null) {
             throw unreadable(file, null);
         }
-        if (image.getWidth() < side && image.getHeight() < side) {
-            throw new UserException(
-                    file + " is " + image.getWidth() + "x" + image.getHeight() + ", smaller than the image side "
-                            + side,
-                    "use a smaller --image-size, larger images, or --skip-bad-images");
-        }
         return image;
+    }
+
+    /**
+     * The first image of {@code in}, its size checked from the header before any pixel is decoded.
+     * A photo many times the image side is decoded with source subsampling to about four times the
+     * side: a 12-megapixel JPEG would otherwise take 36 MB of heap per decoding thread, for
+     * detail the fit throws away.
+     */
+    private static BufferedImage read(ImageInputStream in, Path file, int side) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            if (w < side && h < side) {
+                throw new UserException(
+                        file + " is " + w + "x" + h + ", smaller than the image side " + side,
+                        "use a smaller --image-size, larger images, or --skip-bad-images");
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Math.max(1, Math.max(w, h) / (SUBSAMPLE_TO * side));
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return reader.read(0, param);
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** Whether any pixel of {@code image} has colour (R, G and B not all equal). */
@@ -126,15 +161,33 @@ public final class ImageFile {
         double scale = (double) side / Math.max(image.getWidth(), image.getHeight());
         int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = square.createGraphics();
+        // Bilinear from far above the target side skips most pixels (aliasing): halve first, each
+        // halving averaging 2x2 pixels, until one bilinear step is left.
+        BufferedImage current = image;
+        while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
+            current = draw(
+                    current,
+                    current.getWidth() / 2,
+                    current.getHeight() / 2,
+                    0,
+                    0,
+                    current.getWidth() / 2,
+                    current.getHeight() / 2);
+        }
+        return draw(current, side, side, (side - w) / 2, (side - h) / 2, w, h);
+    }
+
+    /** {@code image} drawn bilinearly at (x, y) with size w x h on a black {@code width x height} RGB canvas. */
+    private static BufferedImage draw(BufferedImage image, int width, int height, int x, int y, int w, int h) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, (side - w) / 2, (side - h) / 2, w, h, null);
+            g.drawImage(image, x, y, w, h, null);
         } finally {
             g.dispose();
         }
-        return square;
+        return out;
     }
 
     private static UserException unreadable(Path file, Exception cause) {

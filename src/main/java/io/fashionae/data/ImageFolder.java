@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * @param entries    every image, sorted by path, with its label (-1 when unlabelled)
  */
 public record ImageFolder(Path root, List<String> classNames, List<Entry> entries) {
+    /** The most class folders a run takes: labels travel as one byte in the latent frames. */
+    public static final int MAX_CLASSES = 256;
+
     /** The file extensions read, lower case. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
@@ -55,11 +58,13 @@ public record ImageFolder(Path root, List<String> classNames, List<Entry> entrie
      * @throws UserException for a missing or empty folder, an empty class folder, a single class,
      *         or images beside class folders, each naming the folder and the fix
      */
-    public static ImageFolder scan(Path root) {
-        if (!Files.isDirectory(root)) {
+    public static ImageFolder scan(Path dir) {
+        if (!Files.isDirectory(dir)) {
             throw new UserException(
-                    "--images " + root + " is not a folder", "pass a folder of images, one subfolder per class");
+                    "--images " + dir + " is not a folder", "pass a folder of images, one subfolder per class");
         }
+        // Absolute and normalised: the entries are compared with the paths the decoder reports.
+        Path root = dir.toAbsolutePath().normalize();
         List<Path> folders = list(root, Files::isDirectory);
         List<Path> loose = list(root, ImageFolder::isImage);
         if (folders.isEmpty()) {
@@ -82,6 +87,11 @@ public record ImageFolder(Path root, List<String> classNames, List<Entry> entrie
                     root + " has a single class folder (" + folders.get(0).getFileName() + ")",
                     "add a second class folder, or put the images directly in " + root + " for an unlabelled run");
         }
+        if (folders.size() > MAX_CLASSES) {
+            throw new UserException(
+                    root + " has " + folders.size() + " class folders; at most " + MAX_CLASSES + " are supported",
+                    "merge classes, or train on a subset of the folders");
+        }
         List<String> names = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         for (Path folder : folders) {
@@ -101,7 +111,7 @@ public record ImageFolder(Path root, List<String> classNames, List<Entry> entrie
     /**
      * A seeded split: {@code valFraction} of each class (of the whole folder when unlabelled) for
      * validation, at least one image of each class that has two or more, the rest for training;
-     * both lists keep the folder's order.
+     * each list is in its own seeded order (not class by class).
      *
      * @return {@code [training, validation]}
      */
@@ -134,6 +144,10 @@ public record ImageFolder(Path root, List<String> classNames, List<Entry> entrie
         for (int i = 0; i < entries.size(); i++) {
             (validation[i] ? val : train).add(entries.get(i));
         }
+        // Each split in a seeded order of its own rather than class by class: the first N images
+        // (--train-limit, --val-limit, the report's sample, --plot-samples) then cover every class.
+        Collections.shuffle(train, new java.util.Random(new SplittableRandom(seed).nextLong()));
+        Collections.shuffle(val, new java.util.Random(new SplittableRandom(seed + 1).nextLong()));
         return List.of(List.copyOf(train), List.copyOf(val));
     }
 

@@ -6,9 +6,11 @@ import io.fashionae.config.ImageSource;
 import io.fashionae.dataset.ImagePadding;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,10 +181,25 @@ public final class ImageFolderDataModule implements DataModule {
             // Every image is grey: one plane carries all of it, in a third of the memory.
             cache = cache.firstPlanes(1, 3, budget, tempDir);
         }
+        try {
+            return kept(all, cache, result.skipped(), seconds(t0));
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The readable images' places in the cache, training first, and their labels. */
+    private DecodedImages kept(List<ImageFolder.Entry> all, ImageCache cache, List<Path> skippedFiles, double seconds) {
+        Set<Path> skipped = new HashSet<>(skippedFiles);
         int trainKept = 0;
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (!result.skipped().contains(all.get(i).file())) {
+            if (!skipped.contains(all.get(i).file())) {
                 kept.add(i);
                 trainKept += i < trainEntries.size() ? 1 : 0;
             }
@@ -195,9 +212,8 @@ public final class ImageFolderDataModule implements DataModule {
         if (trainKept == 0 || trainKept == at.length) {
             throw new UserException(
                     source.dir() + ": every " + (trainKept == 0 ? "training" : "validation") + " image was unreadable",
-                    "replace the unreadable images listed above");
+                    "replace them; fashionae data --images DIR --skip-bad-images lists the unreadable ones");
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
         decodeSeconds = seconds;
         LOG.info(
                 "Decoded {} images from {} in {} s ({} img/s), {} skipped, {} in memory, {} on disk",
@@ -205,10 +221,10 @@ public final class ImageFolderDataModule implements DataModule {
                 source.dir(),
                 String.format("%.1f", seconds),
                 String.format("%.0f", all.size() / seconds),
-                result.skipped().size(),
+                skipped.size(),
                 Math.min(cache.memoryImages(), cache.images()),
                 cache.images() - cache.memoryImages());
-        return new DecodedImages(cache, PixelStore.select(cache, at), labels, trainKept, result.skipped());
+        return new DecodedImages(cache, PixelStore.select(cache, at), labels, trainKept, List.copyOf(skippedFiles));
     }
 
     private long budgetBytes() {

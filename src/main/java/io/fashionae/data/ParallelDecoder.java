@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.datavec.api.records.Record;
 import org.datavec.api.split.CollectionInputSplit;
 import org.datavec.api.writable.BytesWritable;
@@ -66,6 +67,8 @@ final class ParallelDecoder {
             skipped.sort(null);
             return new Result(cache, List.copyOf(skipped), colour);
         } catch (RuntimeException e) {
+            // The other workers may still be writing: the cache is freed only once they have stopped.
+            stop(pool);
             cache.close();
             throw e;
         } finally {
@@ -91,6 +94,15 @@ final class ParallelDecoder {
             cache.write(index.get(record.getMetaData().getURI()), bytes, 0);
         }
         return reader;
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ImageFolderRecordReader join(Future<ImageFolderRecordReader> part) {

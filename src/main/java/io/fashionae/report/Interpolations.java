@@ -25,10 +25,9 @@ final class Interpolations {
      * The pairs shown by default: the first validation image of class {@code c} and of class
      * {@code c + K/2} for {@code c < K/2}, K classes (for Fashion-MNIST: T-shirt to sandal, trouser to
      * shirt, ...), among the first {@code count} images; pairs with a class missing there are left out.
+     * K is the run's class count (ten for Fashion-MNIST, the class folders for {@code --images}).
      */
-    static List<InterpolationPair> defaults(int[] labels, int count) {
-        // The classes the labels use: ten for Fashion-MNIST, as many as class folders for --images.
-        int classes = java.util.Arrays.stream(labels).max().orElse(-1) + 1;
+    static List<InterpolationPair> defaults(int[] labels, int count, int classes) {
         int[] first = new int[classes];
         java.util.Arrays.fill(first, -1);
         for (int i = Math.min(count, labels.length) - 1; i >= 0; i--) {

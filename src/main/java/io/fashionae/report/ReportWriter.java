@@ -74,11 +74,12 @@ public final class ReportWriter {
         data.set("metrics", read(metricsFile));
         data.set("summary", readOptional(reports.resolve(MODEL_SUMMARY)));
         data.set("onnx", readOptional(models.resolve("onnx-export.json")));
-        data.set("explorer", explorer(reports, models, true, pairs));
+        int classes = ClassColors.namesIn(data.get("metrics")).size();
+        data.set("explorer", explorer(reports, models, true, pairs, classes));
         keepSections(reports.resolve(INDEX), models, data);
         data.set("frames", frames(reports, data.get("metrics"), warn));
         data.set("figures", figures(reports));
-        data.set("explorer", explorer(reports, models, false, pairs));
+        data.set("explorer", explorer(reports, models, false, pairs, classes));
         data.set("classes", ClassColors.json(ClassColors.namesIn(data.get("metrics"))));
         data.put("generated", java.time.Instant.now().toString());
         String html = Html.page("report-template.html", Json.writeCompact(data));
@@ -173,7 +174,8 @@ public final class ReportWriter {
     }
 
     /** The explorer's data (drawing its sprite unless {@code probeOnly}), or null when its files are missing. */
-    private static JsonNode explorer(Path reports, Path models, boolean probeOnly, List<InterpolationPair> pairs)
+    private static JsonNode explorer(
+            Path reports, Path models, boolean probeOnly, List<InterpolationPair> pairs, int classes)
             throws IOException {
         Path geometryFile = reports.resolve(Figures.FINAL_GEOMETRY);
         Path decoder = models.resolve("decoder.onnx");
@@ -191,7 +193,7 @@ public final class ReportWriter {
         n.put("sprite", EXPLORER_SPRITE);
         n.put("cells", ExplorerGrid.CELLS);
         n.put("plot", Figures.FINAL);
-        n.set("sample", sample(reports, geometry, decoder, pairs));
+        n.set("sample", sample(reports, geometry, decoder, pairs, classes));
         return n;
     }
 
@@ -200,7 +202,8 @@ public final class ReportWriter {
      * final plot (for the nearest one under the pointer), their sprite, and the exact
      * interpolations between pairs of them. Null for a run written before these files existed.
      */
-    private static JsonNode sample(Path reports, PlotGeometry geometry, Path decoder, List<InterpolationPair> extra)
+    private static JsonNode sample(
+            Path reports, PlotGeometry geometry, Path decoder, List<InterpolationPair> extra, int classes)
             throws IOException {
         Path pointsFile = reports.resolve(Figures.FINAL_POINTS);
         Path spriteFile = reports.resolve(Figures.VALIDATION_SPRITE);
@@ -227,7 +230,7 @@ public final class ReportWriter {
             py.add(Math.round(p[1] * 10) / 10.0);
             labels.add(latents.labels()[i]);
         }
-        List<InterpolationPair> pairs = new ArrayList<>(Interpolations.defaults(latents.labels(), count));
+        List<InterpolationPair> pairs = new ArrayList<>(Interpolations.defaults(latents.labels(), count, classes));
         pairs.addAll(extra);
         if (!pairs.isEmpty()) {
             Images.writePng(Interpolations.render(decoder, latents, pairs, count), reports.resolve(INTERPOLATIONS));

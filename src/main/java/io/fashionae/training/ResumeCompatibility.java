@@ -86,7 +86,11 @@ public final class ResumeCompatibility {
             compare(d, "--images", checkpoint == null ? null : checkpoint.dir(), now == null ? null : now.dir());
             return;
         }
-        compare(d, "--images", checkpoint.dir().toAbsolutePath(), now.dir().toAbsolutePath());
+        compare(
+                d,
+                "--images",
+                checkpoint.dir().toAbsolutePath().normalize(),
+                now.dir().toAbsolutePath().normalize());
         compare(d, "--val-fraction", checkpoint.valFraction(), now.valFraction());
         compare(d, "--skip-bad-images", checkpoint.skipBadImages(), now.skipBadImages());
         if (!checkpoint.fingerprint().equals(now.fingerprint())) {

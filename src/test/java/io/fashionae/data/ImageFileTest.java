@@ -111,4 +111,23 @@ class ImageFileTest {
         assertThat(rgb[plane + 16 * 32 + 4] & 0xff).isLessThan(60);
         assertThat(rgb[2 * plane + 16 * 32 + 28] & 0xff).isGreaterThan(200);
     }
+
+    @Test
+    void aLargePhotoIsDecodedSubsampledAndStillFitsTheSameWay(@TempDir Path dir) throws IOException {
+        BufferedImage big = new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1000, 1000);
+        g.dispose();
+        Path file = dir.resolve("big.png");
+        ImageIO.write(big, "png", file.toFile());
+        BufferedImage decoded = ImageFile.decode(file, 32);
+        // Subsampled by 2000 / (4 * 32) = 15: 134 x 67 pixels decoded instead of two million.
+        assertThat(decoded.getWidth()).isEqualTo(134);
+        byte[] grey = ImageFile.toBytes(decoded, 32, 1);
+        // 2:1 fitted into 32x32: rows 8..23, white on the left half, black on the right.
+        assertThat(grey[16 * 32 + 4] & 0xff).isEqualTo(255);
+        assertThat(grey[16 * 32 + 28] & 0xff).isZero();
+        assertThat(grey[2 * 32 + 4] & 0xff).isZero();
+    }
 }

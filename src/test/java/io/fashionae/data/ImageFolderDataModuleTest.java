@@ -55,7 +55,8 @@ class ImageFolderDataModuleTest {
             assertThat(a.channels()).isEqualTo(1);
             assertThat(a.classNames()).containsExactly("circles", "squares");
             // 20% of each class of ten: two per class.
-            assertThat(a.validation().labels()).containsExactly(0, 0, 1, 1);
+            assertThat(a.validation().labels()).containsExactlyInAnyOrder(0, 0, 1, 1);
+            assertThat(b.validation().labels()).containsExactly(a.validation().labels());
             assertThat(a.summary().verifiedFiles().get("listing"))
                     .isEqualTo(b.source().fingerprint())
                     .hasSize(64);
@@ -74,5 +75,33 @@ class ImageFolderDataModuleTest {
         assertThatThrownBy(() -> open(dir.resolve("one"), ColorMode.AUTO, 16, dir))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("too few images");
+    }
+
+    @Test
+    void aSkippedImageIsLeftOutEvenWhenTheFolderIsGivenAsARelativePath(@TempDir Path dir) throws IOException {
+        Path images = ImageFixtures.shapes(dir.resolve("shapes"), 10, 40);
+        Path bad = images.resolve("squares/squares-4.jpg");
+        Files.write(bad, java.util.Arrays.copyOf(Files.readAllBytes(bad), 30));
+        Path relative = Path.of("").toAbsolutePath().relativize(images);
+        ImageSource source = ImageSource.of(relative, 32, ColorMode.AUTO, 0.2, 16, true);
+        try (ImageFolderDataModule data = ImageFolderDataModule.open(source, 42, 0, 0, dir)) {
+            assertThat(data.skipped()).hasSize(1);
+            assertThat(data.train().size() + data.validation().size()).isEqualTo(29);
+            assertThat(data.summary().skippedImages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theFirstImagesOfEachSplitCoverTheClassesRatherThanTheFirstClass(@TempDir Path dir) throws IOException {
+        Path images = ImageFixtures.shapes(dir.resolve("shapes"), 20, 40);
+        try (ImageFolderDataModule data = ImageFolderDataModule.open(
+                ImageSource.of(images, 32, ColorMode.AUTO, 0.2, 16, false), 42, 12, 0, dir)) {
+            assertThat(java.util.Arrays.stream(data.train().labels()).distinct().count())
+                    .isEqualTo(3);
+            assertThat(java.util.Arrays.stream(data.validation().first(6).labels())
+                            .distinct()
+                            .count())
+                    .isGreaterThan(1);
+        }
     }
 }

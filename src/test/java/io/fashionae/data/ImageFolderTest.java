@@ -89,4 +89,15 @@ class ImageFolderTest {
         assertThat(folder.split(0.1, 43)).isNotEqualTo(split);
         assertThatThrownBy(() -> folder.split(1.0, 42)).hasMessageContaining("--val-fraction");
     }
+
+    @Test
+    void moreClassFoldersThanFramesCanLabelAreRefused(@TempDir Path dir) throws IOException {
+        for (int c = 0; c <= ImageFolder.MAX_CLASSES; c++) {
+            Files.createDirectories(dir.resolve(String.format("c%03d", c)));
+            Files.write(dir.resolve(String.format("c%03d/x.png", c)), new byte[] {1});
+        }
+        assertThatThrownBy(() -> ImageFolder.scan(dir))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("257 class folders; at most 256");
+    }
 }
