@@ -130,4 +130,16 @@ class ImageFileTest {
         assertThat(grey[16 * 32 + 28] & 0xff).isZero();
         assertThat(grey[2 * 32 + 4] & 0xff).isZero();
     }
+
+    @Test
+    void bmpAndGifFilesAreReadLikePngs(@TempDir Path dir) throws IOException {
+        for (String format : new String[] {"bmp", "gif"}) {
+            Path file = ImageFolderTest.image(dir.resolve("shape." + format), 48, 40, Color.RED, format);
+            byte[] rgb = ImageFile.toBytes(ImageFile.decode(file, 32), 32, 3);
+            assertThat(ImageFile.hasColour(rgb, 0, 32 * 32)).as(format).isTrue();
+            // The oval's centre is red.
+            assertThat(rgb[16 * 32 + 16] & 0xff).as(format).isGreaterThan(200);
+            assertThat(rgb[32 * 32 + 16 * 32 + 16] & 0xff).as(format).isLessThan(60);
+        }
+    }
 }
