@@ -63,11 +63,6 @@ public record TrainingConfig(
                 epochs, batchSize, learningRate, weightDecay, seed, trainLimit, valLimit, precision, dataset, source);
     }
 
-    /** The data's name: the data set's ({@code fashion-mnist}) or the folder's ({@code images:shoes}). */
-    public String dataName() {
-        return images == null ? dataset.cliName() : images.name();
-    }
-
     /**
      * The training settings stored as JSON (a model file's or an ONNX file's), or null when there
      * are none or they cannot be read.

@@ -72,11 +72,6 @@ public final class ImageCache implements PixelStore {
         return memoryImages;
     }
 
-    /** The temporary file holding the images past the memory budget, or null when all fit. */
-    public Path spillFile() {
-        return file;
-    }
-
     /** Stores image {@code index}; distinct indices may be written from several threads at once. */
     public void write(int index, byte[] record, int offset) {
         check(index);

@@ -88,25 +88,6 @@ public final class ImageFile {
         }
     }
 
-    /** Whether any pixel of {@code image} has colour (R, G and B not all equal). */
-    public static boolean hasColour(BufferedImage image) {
-        if (image.getColorModel().getNumColorComponents() < 3) {
-            return false;
-        }
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (r != g || g != b) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** {@code image} fitted into {@code side x side} (aspect kept, centred, black padding), as CHW floats. */
     public static float[] toTensor(BufferedImage image, int side, int channels) {
         byte[] bytes = toBytes(image, side, channels);
