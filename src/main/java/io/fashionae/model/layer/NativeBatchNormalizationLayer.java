@@ -19,8 +19,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The layer of {@link NativeBatchNormalization}: the batch statistics in one {@code moments} call,
- * the normalisation in one {@code batchnorm} call and the whole backward pass in one
- * {@code batchnorm_bp} call (oneDNN kernels in the {@code -onednn} build).
+ * the normalisation in one pass ({@link ChannelAffineKernel}; libnd4j's {@code batchnorm} on other
+ * backends) and the whole backward pass in one {@code batchnorm_bp} call (oneDNN kernels in the
+ * {@code -onednn} build).
  *
  * <p>Why not DL4J's layer: for NCHW it reduces over dimensions 0, 2 and 3 with strided
  * tensor-along-dimension loops, broadcasts four times forward and seven times backward, and
@@ -66,6 +67,11 @@ public class NativeBatchNormalizationLayer extends BatchNormalization {
             var = runningVariance();
         }
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+        if (HostFloats.supports(x, out)) {
+            ChannelAffineKernel.normalize(
+                    x, mean, var, gamma(), beta(), layerConf().getEps(), out);
+            return out;
+        }
         Nd4j.exec(DynamicCustomOp.builder("batchnorm")
                 .addInputs(x, mean, var, gamma(), beta())
                 .addIntegerArguments(1, 1, CHANNEL_AXIS)

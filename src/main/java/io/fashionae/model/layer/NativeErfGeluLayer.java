@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * before each pass (activation functions work in place) and, being stateless, recomputes
  * {@code Phi} in backprop: eighteen passes over the activation map per step. Here the forward
  * pass writes {@code Phi} into an array of its own, which DL4J keeps with the step's other
- * activations, and the backward pass reuses it: five passes forward, seven backward.
+ * activations, and the backward pass reuses it. On the CPU backend the forward pass is one pass
+ * ({@link ErfGeluKernel}), elsewhere five libnd4j ops; the backward pass is seven libnd4j ops.
  *
  * <p>Anything but 32-bit floats goes to DL4J's implementation.
  */
@@ -49,12 +50,17 @@ public class NativeErfGeluLayer extends ActivationLayer {
         if (!handles(input)) {
             return super.activate(training, mgr);
         }
-        INDArray phi = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
-        normalCdf(input, phi);
-        INDArray out =
-                training ? mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c') : phi;
-        Nd4j.exec(new MulOp(input, phi, out));
-        cdf = training ? phi : null;
+        INDArray phi =
+                training ? mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c') : null;
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
+        if (HostFloats.supports(input, phi, out)) {
+            ErfGeluKernel.forward(input, phi, out);
+        } else {
+            INDArray cdfOut = phi == null ? out : phi;
+            normalCdf(input, cdfOut);
+            Nd4j.exec(new MulOp(input, cdfOut, out));
+        }
+        cdf = phi;
         cdfInput = training ? input : null;
         return out;
     }

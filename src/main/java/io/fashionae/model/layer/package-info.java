@@ -16,5 +16,10 @@
  * {@code ConvolutionLayer}, {@code Deconvolution2D}, {@code BatchNormalization}, {@code Cropping2D}
  * or {@code ActivationLayer} (parameter layout, initialisation, ONNX export, summaries) sees the
  * same layer; only the computation differs, and a parity test per layer checks it against DL4J's.
+ *
+ * <p>On the CPU backend the elementwise forward work (the GELU, batch norm's normalisation) is
+ * done in Java ({@link io.fashionae.model.layer.HostFloats}): libnd4j makes one pass over memory
+ * per op and its {@code erf} and plain-layout batch norm are slow, while one chunked pass that
+ * HotSpot vectorises reads and writes each activation once.
  */
 package io.fashionae.model.layer;
