@@ -151,7 +151,9 @@ public final class Autoencoder {
 
     /** Latent vectors of any number of images as a row-major {@code float[N * latentDim]}. */
     public float[] encodeToArray(INDArray images) {
-        return encode(images).ravel().toFloatVector();
+        try (INDArray latents = encode(images)) {
+            return latents.ravel().toFloatVector();
+        }
     }
 
     /** Images {@code [N, 1, 32, 32]} decoded from latent vectors {@code [N, latentDim]}, in inference mode. */
@@ -161,8 +163,11 @@ public final class Autoencoder {
 
     /** Reconstructions of {@code images}, in inference mode (batch norm uses its running statistics). */
     public INDArray reconstruct(INDArray images) {
-        // Through the two inference-only graphs, not the training graph: see AutoencoderGraphBuilder#base.
-        return inChunks(meanLatents(cast(images)), DECODE_CHUNK, z -> decoder.outputSingle(false, z));
+        // Through the two inference-only graphs, not the training graph, which keeps the arrays of
+        // its last training step in its workspaces.
+        try (INDArray latents = meanLatents(cast(images))) {
+            return inChunks(latents, DECODE_CHUNK, z -> decoder.outputSingle(false, z));
+        }
     }
 
     /** The encoder's first output: the latents, or a VAE's posterior means (the log-variances are the second). */
@@ -180,19 +185,21 @@ public final class Autoencoder {
     private static INDArray inChunks(INDArray input, int chunk, UnaryOperator<INDArray> pass) {
         long n = input.size(0);
         if (n <= chunk) {
-            return toFloat(pass.apply(input));
+            return floatOutput(pass.apply(input));
         }
         INDArray out = null;
         for (long start = 0; start < n; start += chunk) {
             long end = Math.min(n, start + chunk);
-            INDArray part = toFloat(pass.apply(input.get(NDArrayIndex.interval(start, end))));
-            if (out == null) {
-                long[] shape = part.shape().clone();
-                shape[0] = n;
-                out = Nd4j.create(DataType.FLOAT, shape);
+            // The graphs hand back arrays of their own (detached from their workspaces), so each
+            // chunk's can be freed here rather than left to the GC.
+            try (INDArray part = floatOutput(pass.apply(input.get(NDArrayIndex.interval(start, end))))) {
+                if (out == null) {
+                    long[] shape = part.shape().clone();
+                    shape[0] = n;
+                    out = Nd4j.create(DataType.FLOAT, shape);
+                }
+                out.get(NDArrayIndex.interval(start, end)).assign(part);
             }
-            out.get(NDArrayIndex.interval(start, end)).assign(part);
-            part.close();
         }
         return out;
     }
@@ -226,8 +233,14 @@ public final class Autoencoder {
         return dataType == DataType.FLOAT ? this : new Autoencoder(config, graph.convertDataType(DataType.FLOAT));
     }
 
-    private static INDArray toFloat(INDArray output) {
-        return output.dataType() == DataType.FLOAT ? output : output.castTo(DataType.FLOAT);
+    /** A graph's output in 32-bit floats; a 16-bit output is freed once converted. */
+    private static INDArray floatOutput(INDArray output) {
+        if (output.dataType() == DataType.FLOAT) {
+            return output;
+        }
+        INDArray converted = output.castTo(DataType.FLOAT);
+        output.close();
+        return converted;
     }
 
     private INDArray cast(INDArray input) {

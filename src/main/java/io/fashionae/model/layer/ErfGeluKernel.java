@@ -1,5 +1,6 @@
 package io.fashionae.model.layer;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,7 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * units in the last place of the larger outputs; PyTorch's float GELU is within 3.8e-7.
  */
 final class ErfGeluKernel {
-    /** Past the point where the rational function exceeds 1 in float, short of where it drifts far. */
+    /**
+     * Past the point where the rational function exceeds 1 in float (about 4.2), short of where it
+     * comes back below 1 (about 5.3): it must stay in between for the clamp to make the tails exact.
+     */
     private static final float Z_MAX = 4.5f;
 
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
@@ -55,6 +59,10 @@ final class ErfGeluKernel {
             }
             gelu.put(start, values, 0, length);
         });
+        // The buffers do not keep the arrays (and so their native memory) reachable.
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(phi);
+        Reference.reachabilityFence(out);
     }
 
     /**

@@ -61,7 +61,7 @@ final class HostFloats {
      * that no thread waits long for another.
      */
     static void forEachChunk(int n, int chunk, ChunkWork work) {
-        int chunks = (n + chunk - 1) / chunk;
+        int chunks = (int) (((long) n + chunk - 1) / chunk);
         int blocks = Math.min(chunks, 4 * Runtime.getRuntime().availableProcessors());
         IntStream range = IntStream.range(0, blocks);
         // Handing work to another thread costs about 0.1 ms: more than small arrays take alone.
@@ -80,6 +80,13 @@ final class HostFloats {
         return a.dataType() == DataType.FLOAT
                 && a.ordering() == 'c'
                 && Shape.hasDefaultStridesForShape(a)
-                && a.length() <= Integer.MAX_VALUE;
+                && a.length() > 0
+                && fitsOneByteBuffer(a);
+    }
+
+    /** {@link #floats} maps the whole buffer behind the array (a view's parent too) as one ByteBuffer. */
+    private static boolean fitsOneByteBuffer(INDArray a) {
+        long floats = Math.max(a.data().length(), a.data().underlyingLength());
+        return floats <= Integer.MAX_VALUE / Float.BYTES;
     }
 }

@@ -2,6 +2,7 @@ package io.fashionae.model.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,5 +40,25 @@ class ChannelAffineKernelTest {
                 .addi(beta.reshape(1, channels, 1, 1));
         double scale = expected.amaxNumber().doubleValue();
         assertThat(out.sub(expected).amaxNumber().doubleValue()).isLessThan(2e-6 * scale);
+    }
+
+    @Test
+    void aChannelFarFromZeroKeepsItsPrecision() {
+        // Values around 1000 with a spread of 0.01: the normalised values are of order 1.
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 1, 8, 8).muli(0.01).addi(1000);
+        INDArray mean = Nd4j.createFromArray(1000.0f);
+        INDArray var = Nd4j.createFromArray(1e-4f);
+        INDArray one = Nd4j.createFromArray(1f);
+        INDArray zero = Nd4j.createFromArray(0f);
+        INDArray xf = x.castTo(DataType.FLOAT);
+        INDArray out = xf.ulike();
+
+        ChannelAffineKernel.normalize(xf, mean, var, one, zero, 0, out);
+
+        // In double from the same float inputs: only the float subtraction and scaling round.
+        INDArray expected = xf.castTo(DataType.DOUBLE).subi(1000).divi(0.01);
+        assertThat(out.castTo(DataType.DOUBLE).subi(expected).amaxNumber().doubleValue())
+                .isLessThan(1e-4);
     }
 }
