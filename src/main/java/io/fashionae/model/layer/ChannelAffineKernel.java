@@ -35,14 +35,16 @@ final class ChannelAffineKernel {
         float[] centre = new float[chunk];
         float[] scale = new float[chunk];
         float[] shift = new float[chunk];
+        double[] means = mean.toDoubleVector();
+        double[] variances = var.toDoubleVector();
+        double[] gammas = gamma.toDoubleVector();
+        double[] betas = beta.toDoubleVector();
         for (int c = 0; c < channels; c++) {
-            float m = mean.getFloat(c);
-            float a = (float) (gamma.getDouble(c) / Math.sqrt(var.getDouble(c) + eps));
-            float b = beta.getFloat(c);
+            float a = (float) (gammas[c] / Math.sqrt(variances[c] + eps));
             for (int s = c * plane; s < chunk; s += sample) {
-                Arrays.fill(centre, s, s + plane, m);
+                Arrays.fill(centre, s, s + plane, (float) means[c]);
                 Arrays.fill(scale, s, s + plane, a);
-                Arrays.fill(shift, s, s + plane, b);
+                Arrays.fill(shift, s, s + plane, (float) betas[c]);
             }
         }
         FloatBuffer in = HostFloats.floats(x);
