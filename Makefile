@@ -46,6 +46,7 @@ bench-compare:
 	  echo "bench-compare needs $(REFERENCE) and PyTorch (apt-get install python3-torch)"; exit 2; fi
 	@mkdir -p reports
 	$(PYTHON) $(REFERENCE) --bench-steps $(BENCH_STEPS) --batch-size 64 --threads 2 --out reports/bench-reference.json
+	$(PYTHON) scripts/reference-encode.py --reference $(REFERENCE) --threads 2 --json reports/bench-reference.json
 	$(MVN) -q compile exec:java -Dexec.args="bench --steps $(BENCH_STEPS) --reference reports/bench-reference.json $(ARGS)"
 
 test:

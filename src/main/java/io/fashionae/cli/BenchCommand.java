@@ -130,6 +130,10 @@ final class BenchCommand implements Callable<Integer> {
         row(w, "peak_heap_mb", r.peakHeapBytes() / 1e6, 0);
         row(w, "off_heap_mb (end)", r.offHeapBytes() / 1e6, 0);
         row(w, "peak_rss_mb", r.peakRssBytes() / 1e6, 0);
+        if (ref != null && !ref.encodeSteady()) {
+            w.println("The reference's encoding is one call of 1,000 images (its own --bench-steps figure); "
+                    + "scripts/reference-encode.py adds a steady one (make bench-compare runs it).");
+        }
         w.println("Written: " + out);
         w.flush();
         return ExitCode.OK.code();

@@ -40,7 +40,20 @@ class ReferenceComparisonTest {
         assertThat(c.encodeRatio()).isEqualTo(1.5);
         assertThat(c.encodeOnnxRatio()).isEqualTo(2.0);
         assertThat(c.torch()).isEqualTo("1.13.0a0");
+        assertThat(c.encodeSteady()).isFalse();
         assertThat(OURS.withReference(c).reference()).isEqualTo(c);
+    }
+
+    @Test
+    void theSteadyEncodingFigureIsComparedWhenTheFileHasIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ref.json"), """
+                {"batch_size": 64, "train_images_per_s": 100.0, "encode_images_per_s": 2000.0,
+                 "encode_steady_images_per_s": 4000.0, "encode_steady_runs": [3900.0, 4000.0, 4100.0]}""");
+        ReferenceComparison c = ReferenceComparison.read(file, OURS);
+        assertThat(c.encodeSteady()).isTrue();
+        assertThat(c.encodeImagesPerS()).isEqualTo(4000.0);
+        assertThat(c.encodeRatio()).isEqualTo(0.75);
+        assertThat(c.encodeOnnxRatio()).isEqualTo(1.0);
     }
 
     @Test
