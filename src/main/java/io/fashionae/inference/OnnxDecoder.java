@@ -2,7 +2,6 @@ package io.fashionae.inference;
 
 import io.fashionae.common.UserException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Decodes latent points to images with {@code decoder.onnx} in ONNX Runtime, without ND4J.
@@ -55,21 +54,7 @@ public final class OnnxDecoder implements AutoCloseable {
                     latents.length / Math.max(n, 1) + "-D latent points for a " + latentDim + "-D decoder",
                     "give " + latentDim + " coordinates per point");
         }
-        if (n <= CHUNK) {
-            return model.run(latents, n, latentDim);
-        }
-        float[] out = null;
-        for (int start = 0; start < n; start += CHUNK) {
-            int count = Math.min(CHUNK, n - start);
-            float[] chunk = Arrays.copyOfRange(latents, start * latentDim, (start + count) * latentDim);
-            float[] images = model.run(chunk, count, latentDim);
-            int perPoint = images.length / count;
-            if (out == null) {
-                out = new float[Math.multiplyExact(n, perPoint)];
-            }
-            System.arraycopy(images, 0, out, start * perPoint, images.length);
-        }
-        return out;
+        return model.runInChunks(latents, n, CHUNK, latentDim);
     }
 
     /**

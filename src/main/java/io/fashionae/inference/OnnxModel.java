@@ -122,6 +122,32 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #run} on {@code n} items of shape {@code itemShape} (row-major in {@code values}), at
+     * most {@code chunk} items a call; the outputs concatenated in order.
+     */
+    public float[] runInChunks(float[] values, int n, int chunk, long... itemShape) {
+        long[] shape = new long[itemShape.length + 1];
+        System.arraycopy(itemShape, 0, shape, 1, itemShape.length);
+        if (n <= chunk) {
+            shape[0] = n;
+            return run(values, shape);
+        }
+        int perItem = values.length / n;
+        float[] out = null;
+        for (int start = 0; start < n; start += chunk) {
+            int count = Math.min(chunk, n - start);
+            shape[0] = count;
+            float[] part = run(Arrays.copyOfRange(values, start * perItem, (start + count) * perItem), shape);
+            int outPerItem = part.length / count;
+            if (out == null) {
+                out = new float[Math.multiplyExact(n, outPerItem)];
+            }
+            System.arraycopy(part, 0, out, start * outPerItem, part.length);
+        }
+        return out;
+    }
+
     /** The input shape the file declares (-1 for the dynamic batch). */
     public long[] inputShape() {
         return inputShape.clone();
