@@ -3,12 +3,10 @@ package io.fashionae.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.dataset.IdxDataset;
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -64,12 +62,6 @@ class OnnxChunkTest {
 
     private static Path export(Path dir, ModelPart part) throws Exception {
         Autoencoder ae = Autoencoder.create(ModelConfig.seedDefaults(), new OptimizerSettings(1e-3, 0, 3));
-        Path file = dir.resolve(part.fileName());
-        Files.write(
-                file,
-                OnnxExporter.export(
-                                ae, part, ExportMetadata.of(ae.config(), null, "test", IdxDataset.FASHION_MNIST, part))
-                        .toByteArray());
-        return file;
+        return OnnxParityTest.exportTo(dir, ae, part);
     }
 }

@@ -114,15 +114,21 @@ class OnnxParityTest {
     }
 
     static float[] run(Autoencoder ae, ModelPart part, INDArray input, Path dir) throws Exception {
+        Path file = exportTo(dir, ae, part);
+        try (OnnxModel model = OnnxModel.open(file, part.inputName(), part.outputName())) {
+            return model.run(input.dup('c').ravel().toFloatVector(), input.shape());
+        }
+    }
+
+    /** {@code part} of {@code ae} exported to its usual file name in {@code dir}. */
+    static Path exportTo(Path dir, Autoencoder ae, ModelPart part) throws Exception {
         Path file = dir.resolve(part.fileName());
         Files.write(
                 file,
                 OnnxExporter.export(
                                 ae, part, ExportMetadata.of(ae.config(), null, "test", IdxDataset.FASHION_MNIST, part))
                         .toByteArray());
-        try (OnnxModel model = OnnxModel.open(file, part.inputName(), part.outputName())) {
-            return model.run(input.dup('c').ravel().toFloatVector(), input.shape());
-        }
+        return file;
     }
 
     static void assertClose(String what, float[] onnx, INDArray dl4j) {
