@@ -4,6 +4,7 @@ import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -40,6 +41,9 @@ public final class Autoencoder {
     /** The graph's floating-point type; inputs are cast to it, outputs come back as 32-bit floats. */
     private final DataType dataType;
 
+    /** The encoder's inference pass as oneDNN primitives, where it covers the model (CPU, fp32, exact GELU). */
+    private final Optional<OneDnnEncoder> directEncoder;
+
     /** Counts optimiser steps: inference engines that snapshot the weights compare it with theirs. */
     private long parameterVersion;
 
@@ -59,6 +63,7 @@ public final class Autoencoder {
         this.encoder.init(slice(flat, 0, encoderParams), false);
         this.decoder = new ComputationGraph(builder.decoderOnly());
         this.decoder.init(slice(flat, encoderParams, flat.length()), false);
+        this.directEncoder = OneDnnEncoder.create(config, dataType);
     }
 
     /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
@@ -151,9 +156,21 @@ public final class Autoencoder {
 
     /** Latent vectors of any number of images as a row-major {@code float[N * latentDim]}. */
     public float[] encodeToArray(INDArray images) {
-        try (INDArray latents = encode(images)) {
+        INDArray x = cast(images);
+        if (directEncoder.isPresent()) {
+            return directEncoder.get().encode(x, encoder, parameterVersion);
+        }
+        try (INDArray latents = meanLatents(x)) {
             return latents.ravel().toFloatVector();
         }
+    }
+
+    /**
+     * Latents through DL4J's encoder graph alone, never oneDNN's direct path: what the parity
+     * tests compare that path with.
+     */
+    INDArray encodeWithGraph(INDArray images) {
+        return graphLatents(cast(images));
     }
 
     /** Images {@code [N, 1, 32, 32]} decoded from latent vectors {@code [N, latentDim]}, in inference mode. */
@@ -170,8 +187,19 @@ public final class Autoencoder {
         }
     }
 
-    /** The encoder's first output: the latents, or a VAE's posterior means (the log-variances are the second). */
+    /**
+     * The encoder's first output: the latents, or a VAE's posterior means (the log-variances are
+     * the second); through oneDNN's direct path where it covers the model.
+     */
     private INDArray meanLatents(INDArray images) {
+        if (directEncoder.isPresent()) {
+            float[] latents = directEncoder.get().encode(images, encoder, parameterVersion);
+            return Nd4j.create(latents, new long[] {images.size(0), config.latentDim()}, 'c');
+        }
+        return graphLatents(images);
+    }
+
+    private INDArray graphLatents(INDArray images) {
         return inChunks(images, ENCODE_CHUNK, x -> encoder.output(false, x)[0]);
     }
 

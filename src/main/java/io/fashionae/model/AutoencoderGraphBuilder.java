@@ -52,10 +52,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * place the odd pixel where {@link ModelConfig#padding()} says.
  */
 public final class AutoencoderGraphBuilder {
-    private static final String CONV = "conv";
+    private static final String CONV = GraphNames.CONV;
     private static final String DECONV = "deconv";
     private static final String CROP = "crop";
-    private static final String BN = "bn";
+    private static final String BN = GraphNames.BN;
     private static final String ACT = "gelu";
     private static final String DROP = "dropout";
     /** Batch norm as PyTorch's defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */

@@ -37,7 +37,7 @@ record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEn
      * the side {@link io.fashionae.config.ModelConfig#encoderSides()} derives.
      */
     static ConvGeometry convolution(PaddingForm form, int k, int s, int in, int out) {
-        int total = Math.max((out - 1) * s + k - in, 0);
+        int total = totalPadding(k, s, in, out);
         if (form == PaddingForm.SAME || total % 2 == 0) {
             return SAME;
         }
@@ -54,6 +54,21 @@ record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEn
             return SAME;
         }
         return new ConvGeometry(ConvolutionMode.Truncate, 0, (crop + 1) / 2, crop / 2);
+    }
+
+    /**
+     * The padding {@code {before, after}} of such a convolution where padding may be asymmetric
+     * (oneDNN's): the odd pixel before for {@link PaddingForm#TORCH}, after for
+     * {@link PaddingForm#SAME}.
+     */
+    static int[] asymmetricPadding(PaddingForm form, int k, int s, int in, int out) {
+        int total = totalPadding(k, s, in, out);
+        int before = form == PaddingForm.SAME ? total / 2 : (total + 1) / 2;
+        return new int[] {before, total - before};
+    }
+
+    private static int totalPadding(int k, int s, int in, int out) {
+        return Math.max((out - 1) * s + k - in, 0);
     }
 
     /** Whether the layer's output needs a crop layer after it. */

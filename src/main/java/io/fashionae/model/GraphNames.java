@@ -26,6 +26,12 @@ public final class GraphNames {
     /** The loss layer on top of the reconstruction (training only; it has no parameters). */
     public static final String LOSS = "reconstruction_loss";
 
+    /** Part name of a block's convolution, as in {@code encoder1_conv}. */
+    public static final String CONV = "conv";
+
+    /** Part name of a block's batch norm, as in {@code encoder1_bn}. */
+    public static final String BN = "bn";
+
     private GraphNames() {}
 
     /** Name of a layer of encoder block {@code i} (1-based), e.g. {@code encoder1_conv}. */
