@@ -166,6 +166,14 @@ public final class Autoencoder {
     }
 
     /**
+     * Whether {@link #encode} runs oneDNN's direct encoder ({@link OneDnnEncoder}: CPU backend,
+     * 32-bit floats, the exact GELU) rather than DL4J's encoder graph.
+     */
+    public boolean encodesWithOneDnn() {
+        return directEncoder.isPresent();
+    }
+
+    /**
      * Latents through DL4J's encoder graph alone, never oneDNN's direct path: what the parity
      * tests compare that path with.
      */

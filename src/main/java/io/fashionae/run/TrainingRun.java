@@ -105,11 +105,13 @@ public final class TrainingRun {
 
     /**
      * The frames, validation passes and final figures run in ONNX Runtime on snapshots of the
-     * current weights (about 2.5 times DL4J's encoding speed here), or in DL4J for a 16-bit model.
+     * current weights, or in DL4J for a 16-bit model; their encoding runs in oneDNN's direct
+     * encoder where the model has one (faster than ONNX Runtime's, docs/performance.md).
      */
     private static Inference inferenceFor(Autoencoder model) {
-        return OnnxRuntimeInference.supports(model)
+        Inference engine = OnnxRuntimeInference.supports(model)
                 ? new OnnxRuntimeInference(model, Runtime.getRuntime().availableProcessors())
                 : Inference.dl4j(model);
+        return Inference.encodingThroughModel(model, engine);
     }
 }

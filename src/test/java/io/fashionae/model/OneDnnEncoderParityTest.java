@@ -93,6 +93,23 @@ class OneDnnEncoderParityTest {
     }
 
     @Test
+    void theRunsInferenceEncodesThroughTheModelAndLeavesTheRestToItsEngine() {
+        Autoencoder model = trained(ModelConfig.seedDefaults(), 1);
+        Inference graphs = Inference.dl4j(model);
+        Inference inference = Inference.encodingThroughModel(model, graphs);
+        INDArray images = images(ModelConfig.seedDefaults(), 20, 8);
+        assertThat(model.encodesWithOneDnn()).isTrue();
+        assertThat(inference.engine()).isEqualTo("onednn+dl4j");
+        assertThat(inference.encode(images)).containsExactly(model.encodeToArray(images));
+        assertThat(inference.reconstruct(images).ravel().toFloatVector())
+                .containsExactly(graphs.reconstruct(images).ravel().toFloatVector());
+        Autoencoder sigmoid = Autoencoder.create(
+                ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID), new OptimizerSettings(1e-3, 0, 1));
+        Inference rest = Inference.dl4j(sigmoid);
+        assertThat(Inference.encodingThroughModel(sigmoid, rest)).isSameAs(rest);
+    }
+
+    @Test
     void theSigmoidGeluIsLeftToDl4jsGraph() {
         ModelConfig sigmoid = ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID);
         assertThat(OneDnnEncoder.create(sigmoid, DataType.FLOAT)).isEmpty();
