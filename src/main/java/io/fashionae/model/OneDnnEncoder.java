@@ -2,6 +2,7 @@ package io.fashionae.model;
 
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
+import java.lang.ref.Reference;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
@@ -104,6 +105,8 @@ final class OneDnnEncoder {
             net(m).run(pixels.slice().position(start * perImage), chunk);
             System.arraycopy(chunk, 0, latents, start * latentDim, m * latentDim);
         }
+        // The buffer does not keep the array (and so its native memory) reachable.
+        Reference.reachabilityFence(images);
         if (dense != images) {
             dense.close();
         }
