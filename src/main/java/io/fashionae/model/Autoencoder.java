@@ -41,8 +41,12 @@ public final class Autoencoder {
     /** The graph's floating-point type; inputs are cast to it, outputs come back as 32-bit floats. */
     private final DataType dataType;
 
-    /** The encoder's inference pass as oneDNN primitives, where it covers the model (CPU, fp32, exact GELU). */
-    private final Optional<OneDnnEncoder> directEncoder;
+    /**
+     * The encoder's inference pass as oneDNN primitives, where it covers the model (CPU, fp32,
+     * exact GELU); null until the first encoding, so that commands that never encode never load
+     * oneDNN's natives.
+     */
+    private Optional<OneDnnEncoder> directEncoder;
 
     /** Counts optimiser steps: inference engines that snapshot the weights compare it with theirs. */
     private long parameterVersion;
@@ -63,7 +67,6 @@ public final class Autoencoder {
         this.encoder.init(slice(flat, 0, encoderParams), false);
         this.decoder = new ComputationGraph(builder.decoderOnly());
         this.decoder.init(slice(flat, encoderParams, flat.length()), false);
-        this.directEncoder = OneDnnEncoder.create(config, dataType);
     }
 
     /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
@@ -157,8 +160,8 @@ public final class Autoencoder {
     /** Latent vectors of any number of images as a row-major {@code float[N * latentDim]}. */
     public float[] encodeToArray(INDArray images) {
         INDArray x = cast(images);
-        if (directEncoder.isPresent()) {
-            return directEncoder.get().encode(x, encoder, parameterVersion);
+        if (directEncoder().isPresent()) {
+            return directEncoder().get().encode(x, encoder, parameterVersion);
         }
         try (INDArray latents = meanLatents(x)) {
             return latents.ravel().toFloatVector();
@@ -170,7 +173,14 @@ public final class Autoencoder {
      * 32-bit floats, the exact GELU) rather than DL4J's encoder graph.
      */
     public boolean encodesWithOneDnn() {
-        return directEncoder.isPresent();
+        return directEncoder().isPresent();
+    }
+
+    private Optional<OneDnnEncoder> directEncoder() {
+        if (directEncoder == null) {
+            directEncoder = OneDnnEncoder.create(config, dataType);
+        }
+        return directEncoder;
     }
 
     /**
@@ -200,8 +210,8 @@ public final class Autoencoder {
      * the second); through oneDNN's direct path where it covers the model.
      */
     private INDArray meanLatents(INDArray images) {
-        if (directEncoder.isPresent()) {
-            float[] latents = directEncoder.get().encode(images, encoder, parameterVersion);
+        if (directEncoder().isPresent()) {
+            float[] latents = directEncoder().get().encode(images, encoder, parameterVersion);
             return Nd4j.create(latents, new long[] {images.size(0), config.latentDim()}, 'c');
         }
         return graphLatents(images);
