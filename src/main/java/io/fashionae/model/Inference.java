@@ -38,59 +38,12 @@ public interface Inference extends AutoCloseable {
         if (!model.encodesWithOneDnn()) {
             return rest;
         }
-        return new Inference() {
-            @Override
-            public float[] encode(INDArray images) {
-                return model.encodeToArray(images);
-            }
-
-            @Override
-            public INDArray reconstruct(INDArray images) {
-                return rest.reconstruct(images);
-            }
-
-            @Override
-            public INDArray decode(INDArray latents) {
-                return rest.decode(latents);
-            }
-
-            @Override
-            public String engine() {
-                return "onednn+" + rest.engine();
-            }
-
-            @Override
-            public void close() {
-                rest.close();
-            }
-        };
+        return new ComposedInference(
+                model::encodeToArray, rest::reconstruct, rest::decode, "onednn+" + rest.engine(), rest::close);
     }
 
     /** Inference through {@code model}'s own DL4J encoder and decoder graphs. */
     static Inference dl4j(Autoencoder model) {
-        return new Inference() {
-            @Override
-            public float[] encode(INDArray images) {
-                return model.encodeToArray(images);
-            }
-
-            @Override
-            public INDArray reconstruct(INDArray images) {
-                return model.reconstruct(images);
-            }
-
-            @Override
-            public INDArray decode(INDArray latents) {
-                return model.decode(latents);
-            }
-
-            @Override
-            public String engine() {
-                return "dl4j";
-            }
-
-            @Override
-            public void close() {}
-        };
+        return new ComposedInference(model::encodeToArray, model::reconstruct, model::decode, "dl4j", () -> {});
     }
 }
