@@ -13,9 +13,10 @@ import java.util.List;
  * @param trainImagesPerS         training step throughput at {@code batchSize}
  * @param trainRuns               every repeat's training throughput at {@code batchSize}
  * @param trainImagesPerS256      training step throughput at batch 256
- * @param encodeImagesPerS        encoder throughput in DL4J, inference mode, 10,000 images in chunks
+ * @param encodeImagesPerS        encoder throughput of {@code Autoencoder.encodeToArray} (oneDNN's direct
+ *                                encoder where the model has one, else DL4J's graph), 10,000 images
  * @param encodeOnnxImagesPerS    encoder throughput in ONNX Runtime (the exported encoder, what
- *                                {@code fashionae encode} runs), 10,000 images in batches of 1000
+ *                                {@code fashionae encode} runs), 10,000 images, 64 a call
  * @param decodeDl4jImagesPerS    decoder throughput in DL4J, batches of 1000
  * @param decodeOnnxImagesPerS    decoder throughput in ONNX Runtime (the exported decoder), batches of 1000
  * @param decodeOnnxSingleMs      median latency of decoding one point in ONNX Runtime

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  *                             median of passes over the 10,000 validation images, as ours) rather than
  *                             the reference's own single call of 1,000 images
  * @param trainRatio           our training throughput / its
- * @param encodeRatio          our DL4J encoding throughput / its
+ * @param encodeRatio          our {@code Autoencoder} encoding throughput / its
  * @param encodeOnnxRatio      our ONNX Runtime encoding throughput / its
  */
 public record ReferenceComparison(
