@@ -163,7 +163,7 @@ public final class Autoencoder {
         if (directEncoder().isPresent()) {
             return directEncoder().get().encode(x, encoder, parameterVersion);
         }
-        try (INDArray latents = meanLatents(x)) {
+        try (INDArray latents = graphLatents(x)) {
             return latents.ravel().toFloatVector();
         }
     }

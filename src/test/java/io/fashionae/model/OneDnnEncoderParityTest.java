@@ -42,20 +42,7 @@ class OneDnnEncoderParityTest {
                         GeluForm.ERF,
                         PaddingForm.TORCH,
                         Objective.SEED),
-                new ModelConfig(
-                        3,
-                        List.of(3, 3, 3),
-                        List.of(16, 24, 32),
-                        List.of(2, 2, 2),
-                        2,
-                        true,
-                        false,
-                        0.15,
-                        24,
-                        3,
-                        GeluForm.ERF,
-                        PaddingForm.TORCH,
-                        Objective.SEED),
+                TorchFixture.TINY_SEED.withInput(24, 3),
                 seed.withObjective(new Objective(LossKind.MSE, true, 1)));
     }
 
