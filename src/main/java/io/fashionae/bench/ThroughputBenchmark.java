@@ -1,6 +1,7 @@
 package io.fashionae.bench;
 
 import io.fashionae.common.ProcessMemory;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.data.BatchIterator;
@@ -53,6 +54,7 @@ public final class ThroughputBenchmark {
     private final int steps;
     private final int repeats;
     private final Precision precision;
+    private final Engine engine;
 
     /**
      * @param model     architecture to measure
@@ -60,18 +62,21 @@ public final class ThroughputBenchmark {
      * @param steps     timed training steps per repeat
      * @param repeats   repeats (the median is reported)
      * @param precision the network's floating-point type
+     * @param engine    the kit of layers measured (a concrete engine, not auto)
      */
-    public ThroughputBenchmark(ModelConfig model, int batchSize, int steps, int repeats, Precision precision) {
+    public ThroughputBenchmark(
+            ModelConfig model, int batchSize, int steps, int repeats, Precision precision, Engine engine) {
         this.model = model;
         this.batchSize = batchSize;
         this.steps = steps;
         this.repeats = repeats;
         this.precision = precision;
+        this.engine = engine;
     }
 
     /** Runs every measurement on {@code images} (training batches are its first images). */
     public BenchmarkResult run(LabeledImages images, String dataName) throws IOException {
-        Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision));
+        Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision), engine);
         List<Double> trainRuns = trainRuns(ae, images, batchSize, steps);
         // Batch 256 is a secondary figure: a quarter of the steps gives the same number of images.
         double train256 = median(trainRuns(ae, images, LARGE_BATCH, Math.max(1, steps / 4)));
@@ -112,7 +117,7 @@ public final class ThroughputBenchmark {
                 peakHeap(),
                 Pointer.totalBytes(),
                 ProcessMemory.peakRssBytes(),
-                BackendInfo.current(),
+                BackendInfo.current(engine),
                 efficiency,
                 null);
     }

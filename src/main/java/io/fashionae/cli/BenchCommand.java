@@ -10,6 +10,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.IdxDataModule;
+import io.fashionae.model.EngineChoice;
 import io.fashionae.model.MemoryEstimate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +80,9 @@ final class BenchCommand implements Callable<Integer> {
     Path reference;
 
     @Mixin
+    EngineOption engineOption;
+
+    @Mixin
     VerboseOption verbose;
 
     /** The benchmark trains on the validation split: its whole size. */
@@ -102,12 +106,14 @@ final class BenchCommand implements Callable<Integer> {
         DataConfig dataConfig = dataOptions.toConfig();
         IdxDataModule data = new IdxDataModule(
                 DataLocator.find(dataConfig), dataConfig.dataset(), model.imageSize(), 0, BENCH_IMAGES);
-        BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision)
+        EngineChoice engine = engineOption.resolve();
+        BenchmarkResult r = new ThroughputBenchmark(model, batchSize, steps, repeats, precision, engine.engine())
                 .run(data.validation(), dataConfig.dataset().cliName());
         ReferenceComparison ref = reference == null ? null : ReferenceComparison.read(reference, r);
         r = r.withReference(ref);
         Json.writeFile(out, r);
         PrintWriter w = spec.commandLine().getOut();
+        w.println(engine.describe());
         w.printf(Locale.ROOT, "%-32s %12s %12s %8s%n", "measure", "fashionae", "reference", "ratio");
         row(
                 w,

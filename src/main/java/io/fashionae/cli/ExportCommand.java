@@ -45,6 +45,9 @@ final class ExportCommand implements Callable<Integer> {
     Path outDir;
 
     @Mixin
+    EngineOption engineOption;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -67,6 +70,7 @@ final class ExportCommand implements Callable<Integer> {
                     stored,
                     dir,
                     new DataConfig(dataOptions.data, false),
+                    engineOption.resolve().engine(),
                     warning -> out.println("warning: " + warning));
             ExportPrinter.print(out, report);
         }

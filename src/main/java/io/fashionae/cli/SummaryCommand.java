@@ -51,13 +51,16 @@ final class SummaryCommand implements Callable<Integer> {
     int imageChannels;
 
     @Mixin
+    EngineOption engineOption;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
         Autoencoder model;
         if (modelFile != null) {
-            model = ModelStore.load(modelFile, false);
+            model = ModelStore.load(modelFile, false, engineOption.resolve().engine());
         } else {
             if (imageChannels != 1 && imageChannels != 3) {
                 throw new UserException(
@@ -65,7 +68,10 @@ final class SummaryCommand implements Callable<Integer> {
             }
             ModelConfig config = modelOptions.toConfig().withInput(imageSize, imageChannels);
             MemoryEstimate.requireFits(config, 1, Precision.FP32, "to build the model");
-            model = Autoencoder.create(config, new OptimizerSettings(1e-3, 0, 0));
+            model = Autoencoder.create(
+                    config,
+                    new OptimizerSettings(1e-3, 0, 0),
+                    engineOption.resolve().engine());
         }
         ModelConfig c = model.config();
         spec.commandLine()

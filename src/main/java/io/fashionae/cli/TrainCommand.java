@@ -141,6 +141,9 @@ final class TrainCommand implements Callable<Integer> {
     ProgressMode progress;
 
     @Mixin
+    EngineOption engineOption;
+
+    @Mixin
     VerboseOption verbose;
 
     /** How progress is shown. */
@@ -194,7 +197,8 @@ final class TrainCommand implements Callable<Integer> {
                 plots,
                 dataOptions.toConfig(),
                 new OutputConfig(outputOptions.models, outputOptions.reports),
-                checkpoints);
+                checkpoints,
+                engineOption.resolve());
         OutputConfig output = outputOptions.toConfigCheckedWritable();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -202,11 +206,12 @@ final class TrainCommand implements Callable<Integer> {
         try (FolderLock lock = FolderLock.acquire(
                         "train", notice -> err.println("notice: " + notice), output.modelsDir(), output.reportsDir());
                 InterruptSignal interrupt = InterruptSignal.install(err, lock::release)) {
-            BackendInfo backend = BackendInfo.current();
+            BackendInfo backend = BackendInfo.current(job.engine().engine());
             if (!backend.fallback().isEmpty()) {
                 out.println("warning: " + backend.fallback());
             }
             out.println(backend.describe());
+            out.println(job.engine().describe());
             try {
                 TrainingRun.execute(
                         job,

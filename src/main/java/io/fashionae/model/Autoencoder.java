@@ -1,13 +1,16 @@
 package io.fashionae.model;
 
 import io.fashionae.common.UserException;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -22,6 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * graph's flattened parameter vector (the encoder's layers come first in topological order, the
  * decoder's after them). Training updates that vector in place, so both halves always hold the
  * current weights and batch-norm statistics without a copy.
+ *
+ * <p>The layers are those of one {@link Engine}'s kit; {@link #onEngine} moves a model to the other
+ * kit (the parameter layout is the same), and {@link #portableGraph} is the model in DL4J's own
+ * layers, which is what a model file holds.
  */
 public final class Autoencoder {
     /**
@@ -35,6 +42,7 @@ public final class Autoencoder {
     private static final int DECODE_CHUNK = 64;
 
     private final ModelConfig config;
+    private final Engine engine;
     private final ComputationGraph graph;
     private final ComputationGraph encoder;
     private final ComputationGraph decoder;
@@ -54,8 +62,9 @@ public final class Autoencoder {
     private Autoencoder(ModelConfig config, ComputationGraph graph) {
         this.config = config;
         this.graph = graph;
+        this.engine = LayerKit.engineOf(graph.getConfiguration());
         this.dataType = graph.params().dataType();
-        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config, dataType);
+        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config, dataType, engine);
         long encoderParams = countParams(graph, builder.encoderLayerNames());
         long decoderParams = countParams(graph, builder.decoderLayerNames());
         INDArray flat = graph.params();
@@ -69,13 +78,70 @@ public final class Autoencoder {
         this.decoder.init(slice(flat, encoderParams, flat.length()), false);
     }
 
-    /** A freshly initialised model, its weights drawn as PyTorch would ({@link PyTorchInit}). */
+    /**
+     * A freshly initialised model of the native kit's layers, its weights drawn as PyTorch would
+     * ({@link PyTorchInit}).
+     */
     public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer) {
+        return create(config, optimizer, Engine.NATIVE);
+    }
+
+    /**
+     * A freshly initialised model of {@code engine}'s layers (a concrete engine, not auto), its
+     * weights drawn as PyTorch would ({@link PyTorchInit}): the same weights whatever the engine.
+     */
+    public static Autoencoder create(ModelConfig config, OptimizerSettings optimizer, Engine engine) {
         checkSupported(config, optimizer.precision());
-        ComputationGraph graph = new ComputationGraph(new AutoencoderGraphBuilder(config).full(optimizer));
+        ComputationGraph graph =
+                new ComputationGraph(new AutoencoderGraphBuilder(config, DataType.FLOAT, engine).full(optimizer));
         graph.init();
         PyTorchInit.apply(graph, optimizer.seed());
         return new Autoencoder(config, graph);
+    }
+
+    /**
+     * This model on {@code target}'s layers: itself when it already is, else a new model with a
+     * copy of the parameters, the Adam state and the step and epoch counts (which Adam's bias
+     * correction reads), so that training continues as if nothing changed.
+     */
+    public Autoencoder onEngine(Engine target) {
+        return target == engine ? this : new Autoencoder(config, rebuild(target, false));
+    }
+
+    /**
+     * The training graph in DL4J's own layers, what a model file holds so that any DL4J program
+     * (and either engine) can restore it: the graph itself when it already is, else one that shares
+     * this model's parameters (a view, no copy) and holds a copy of its Adam state.
+     */
+    public ComputationGraph portableGraph() {
+        return engine == Engine.DL4J ? graph : rebuild(Engine.DL4J, true);
+    }
+
+    private ComputationGraph rebuild(Engine target, boolean shareParameters) {
+        ComputationGraphConfiguration source = graph.getConfiguration();
+        ComputationGraphConfiguration conf =
+                new AutoencoderGraphBuilder(config, DataType.FLOAT, target).full(OptimizerSettings.of(source));
+        conf.setIterationCount(source.getIterationCount());
+        conf.setEpochCount(source.getEpochCount());
+        ComputationGraph rebuilt = new ComputationGraph(conf);
+        rebuilt.init(shareParameters ? graph.params() : graph.params().dup(), false);
+        ComputationGraphUpdater updater = graph.getUpdater(false);
+        if (updater != null && updater.getStateViewArray() != null) {
+            INDArray state = rebuilt.getUpdater(true).getStateViewArray();
+            if (state.length() != updater.getStateViewArray().length()) {
+                throw new IllegalStateException("the Adam state of the " + engine.label() + " and "
+                        + target.label() + " kits differ in size: "
+                        + updater.getStateViewArray().length()
+                        + " and " + state.length());
+            }
+            state.assign(updater.getStateViewArray());
+        }
+        return rebuilt;
+    }
+
+    /** The engine whose layers compute this model. */
+    public Engine engine() {
+        return engine;
     }
 
     /**
@@ -178,7 +244,8 @@ public final class Autoencoder {
 
     private Optional<OneDnnEncoder> directEncoder() {
         if (directEncoder == null) {
-            directEncoder = OneDnnEncoder.create(config, dataType);
+            // oneDNN's direct encoder is part of the native kit: the dl4j engine runs DL4J's graph alone.
+            directEncoder = engine == Engine.NATIVE ? OneDnnEncoder.create(config, dataType) : Optional.empty();
         }
         return directEncoder;
     }

@@ -1,17 +1,13 @@
 package io.fashionae.model;
 
 import io.fashionae.common.UserException;
+import io.fashionae.config.Engine;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Objective;
 import io.fashionae.config.Precision;
 import io.fashionae.model.layer.ActivationErfGelu;
-import io.fashionae.model.layer.NativeBatchNormalization;
-import io.fashionae.model.layer.NativeConvolution;
-import io.fashionae.model.layer.NativeCropping2D;
-import io.fashionae.model.layer.NativeDeconvolution2D;
-import io.fashionae.model.layer.NativeErfGelu;
 import io.fashionae.model.layer.SigmoidCrossEntropy;
 import io.fashionae.model.layer.VariationalSample;
 import java.util.ArrayList;
@@ -50,6 +46,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * {@code GELU} is the sigmoid approximation; DL4J has neither asymmetric padding nor
  * {@code output_padding}, so {@link ConvGeometry} picks each layer's mode, padding and crop to
  * place the odd pixel where {@link ModelConfig#padding()} says.
+ *
+ * <p>Which classes compute each layer is the {@link LayerKit} of the engine it is built for: DL4J's
+ * own layers or the native ones. The architecture, the layer names and the parameter layout are
+ * the same in both.
  */
 public final class AutoencoderGraphBuilder {
     private static final String CONV = GraphNames.CONV;
@@ -68,16 +68,26 @@ public final class AutoencoderGraphBuilder {
 
     private final ModelConfig config;
     private final DataType dataType;
+    private final LayerKit kit;
 
-    /** A builder for one architecture in 32-bit floats. */
+    /** A builder for one architecture in 32-bit floats, of the native kit's layers. */
     public AutoencoderGraphBuilder(ModelConfig config) {
-        this(config, DataType.FLOAT);
+        this(config, DataType.FLOAT, Engine.NATIVE);
     }
 
-    /** A builder for one architecture whose encoder/decoder graphs use {@code dataType}. */
-    public AutoencoderGraphBuilder(ModelConfig config, DataType dataType) {
+    /** A builder for one architecture in 32-bit floats, of {@code engine}'s layers. */
+    public AutoencoderGraphBuilder(ModelConfig config, Engine engine) {
+        this(config, DataType.FLOAT, engine);
+    }
+
+    /**
+     * A builder for one architecture of {@code engine}'s layers (a concrete engine, not auto) whose
+     * encoder/decoder graphs use {@code dataType}.
+     */
+    public AutoencoderGraphBuilder(ModelConfig config, DataType dataType, Engine engine) {
         this.config = config;
         this.dataType = dataType;
+        this.kit = LayerKit.of(engine);
     }
 
     /**
@@ -244,18 +254,7 @@ public final class AutoencoderGraphBuilder {
             int s = config.strides().get(i);
             String conv = GraphNames.encoder(block, CONV);
             ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, sides.get(i), sides.get(i + 1));
-            g.addLayer(
-                    conv,
-                    new NativeConvolution.Builder(k, k)
-                            .stride(s, s)
-                            .nIn(inChannels)
-                            .nOut(config.channels().get(i))
-                            .convolutionMode(geometry.mode())
-                            .padding(geometry.padding(), geometry.padding())
-                            .activation(Activation.IDENTITY)
-                            .dataFormat(CNN2DFormat.NCHW)
-                            .build(),
-                    prev);
+            g.addLayer(conv, kit.convolution(k, s, inChannels, config.channels().get(i), geometry), prev);
             prev = addCrop(g, conv, GraphNames.encoder(block, CROP), geometry);
             prev = addNormActivationDropout(g, prev, block, true, config.batchNorm());
             inChannels = config.channels().get(i);
@@ -297,15 +296,7 @@ public final class AutoencoderGraphBuilder {
             ConvGeometry geometry = ConvGeometry.transposed(config.padding(), k, s);
             g.addLayer(
                     deconv,
-                    new NativeDeconvolution2D.Builder(k, k)
-                            .stride(s, s)
-                            .nIn(config.decoderInChannels(i))
-                            .nOut(config.decoderOutChannels(i))
-                            .convolutionMode(geometry.mode())
-                            .padding(geometry.padding(), geometry.padding())
-                            .activation(Activation.IDENTITY)
-                            .dataFormat(CNN2DFormat.NCHW)
-                            .build(),
+                    kit.deconvolution(k, s, config.decoderInChannels(i), config.decoderOutChannels(i), geometry),
                     prev);
             if (i == 0) {
                 // Dense output [N, C*H*W] back to the bottleneck map, channel-major as the encoder flattened it.
@@ -315,32 +306,25 @@ public final class AutoencoderGraphBuilder {
             boolean last = i == config.layers() - 1;
             prev = addNormActivationDropout(g, prev, block, false, config.batchNorm() && !last);
         }
+        int imageSide = config.imageSize();
         g.addLayer(
                 GraphNames.DECODER_OUTPUT,
-                new NativeConvolution.Builder(1, 1)
-                        .stride(1, 1)
-                        .nIn(config.decoderOutChannels(config.layers() - 1))
-                        .nOut(config.imageChannels())
-                        .convolutionMode(ConvolutionMode.Same)
-                        .activation(Activation.IDENTITY)
-                        .dataFormat(CNN2DFormat.NCHW)
-                        .build(),
+                kit.convolution(
+                        1,
+                        1,
+                        config.decoderOutChannels(config.layers() - 1),
+                        config.imageChannels(),
+                        ConvGeometry.convolution(config.padding(), 1, 1, imageSide, imageSide)),
                 prev);
         return GraphNames.DECODER_OUTPUT;
     }
 
     /** The crop that completes {@code geometry}, if it needs one; returns the layer to continue from. */
-    private static String addCrop(GraphBuilder g, String input, String name, ConvGeometry geometry) {
+    private String addCrop(GraphBuilder g, String input, String name, ConvGeometry geometry) {
         if (!geometry.crops()) {
             return input;
         }
-        g.addLayer(
-                name,
-                new NativeCropping2D.Builder(
-                                geometry.cropStart(), geometry.cropEnd(), geometry.cropStart(), geometry.cropEnd())
-                        .dataFormat(CNN2DFormat.NCHW)
-                        .build(),
-                input);
+        g.addLayer(name, kit.crop(geometry.cropStart(), geometry.cropEnd()), input);
         return name;
     }
 
@@ -349,7 +333,7 @@ public final class AutoencoderGraphBuilder {
         String prev = input;
         if (batchNorm) {
             String bn = name(encoder, block, BN);
-            g.addLayer(bn, NativeBatchNormalization.nchw(BN_DECAY, BN_EPS), prev);
+            g.addLayer(bn, kit.batchNorm(BN_DECAY, BN_EPS), prev);
             prev = bn;
         }
         String act = name(encoder, block, ACT);
@@ -369,10 +353,10 @@ public final class AutoencoderGraphBuilder {
         return prev;
     }
 
-    /** The exact GELU in its native layer; DL4J's sigmoid form in DL4J's activation layer. */
-    private static ActivationLayer gelu(GeluForm form) {
+    /** The exact GELU as the kit's layer; DL4J's sigmoid form in DL4J's activation layer in both kits. */
+    private org.deeplearning4j.nn.conf.layers.Layer gelu(GeluForm form) {
         return switch (form) {
-            case ERF -> new NativeErfGelu();
+            case ERF -> kit.erfGelu();
             case SIGMOID ->
                 new ActivationLayer.Builder().activation(new ActivationGELU()).build();
         };

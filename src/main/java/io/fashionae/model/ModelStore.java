@@ -4,6 +4,7 @@ import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
 import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * Saves and loads {@code autoencoder.zip}: DL4J's ModelSerializer format (configuration,
  * parameters and Adam state) plus one entry of ours, {@code fashionae-model-config.json}, so the
- * file says which architecture it holds.
+ * file says which architecture it holds. The configuration names DL4J's own layer classes whatever
+ * engine trained the model ({@link Autoencoder#portableGraph}); loading puts the model on the
+ * engine asked for.
  *
  * <p>Saving goes through a temporary file and a rename. Loading refuses a file that is not a zip,
  * lacks DL4J's entries or our config, or holds entries we never write: DL4J deserialises some
@@ -81,7 +84,9 @@ public final class ModelStore {
     public static void save(Autoencoder model, Object trainingConfig, Object checkpointState, Path target)
             throws IOException {
         AtomicFiles.write(target, tmp -> {
-            ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
+            // DL4J's own layers whatever the engine that trained it: any DL4J program, and either
+            // engine, restores the file (the parameter layout is the same in both kits).
+            ModelSerializer.writeModel(model.portableGraph(), tmp.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
                 Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
                 try (InputStream in = Files.newInputStream(zip.getPath(COEFFICIENTS))) {
@@ -105,12 +110,12 @@ public final class ModelStore {
     }
 
     /**
-     * Reads a model written by {@link #save}.
+     * Reads a model written by {@link #save} onto {@code engine}'s layers (a concrete engine).
      *
      * @throws UserException when the file is missing or is not a FashionAE model
      */
-    public static Autoencoder load(Path file, boolean withUpdater) {
-        return read(file).restore(withUpdater);
+    public static Autoencoder load(Path file, boolean withUpdater, Engine engine) {
+        return read(file).restore(withUpdater, engine);
     }
 
     /** The architecture stored in {@code file}, validated. */

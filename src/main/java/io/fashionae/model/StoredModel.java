@@ -1,5 +1,6 @@
 package io.fashionae.model;
 
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,12 +51,15 @@ public final class StoredModel {
     }
 
     /**
-     * The model, restored by DL4J from the bytes read.
+     * The model, restored by DL4J from the bytes read, on {@code engine}'s layers whichever the file
+     * names.
      *
      * @param withUpdater also restore the Adam state (to continue training)
+     * @param engine      the kit to run it on (a concrete engine, not auto)
      * @throws io.fashionae.common.UserException when DL4J cannot restore it
      */
-    public Autoencoder restore(boolean withUpdater) {
-        return Autoencoder.wrap(config, ModelStore.restoreGraph(file, bytes, withUpdater));
+    public Autoencoder restore(boolean withUpdater, Engine engine) {
+        return Autoencoder.wrap(config, ModelStore.restoreGraph(file, bytes, withUpdater))
+                .onEngine(engine);
     }
 }

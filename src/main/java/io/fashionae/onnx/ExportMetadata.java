@@ -2,6 +2,7 @@ package io.fashionae.onnx;
 
 import io.fashionae.common.BuildInfo;
 import io.fashionae.common.Json;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ImageSource;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
@@ -49,6 +50,8 @@ public final class ExportMetadata {
     public static final String OPSET = "opset";
     /** Deeplearning4j's and ND4J's version, which produced the exported weights. */
     public static final String DL4J_VERSION = "dl4j_version";
+    /** The DL4J engine ({@code dl4j} or {@code native}) whose outputs the file was checked against. */
+    public static final String ENGINE = "dl4j_engine";
     /** The ONNX Runtime version the export was checked with. */
     public static final String ONNXRUNTIME_VERSION = "onnxruntime_version";
     /** The git commit the exporter was built from; absent when the build had no repository. */
@@ -76,9 +79,18 @@ public final class ExportMetadata {
                 + ", uint8 scaled by 1/255 to [0,1]; " + layout(model);
     }
 
-    /** The metadata of one exported part. */
+    /**
+     * The metadata of one exported part.
+     *
+     * @param engine the engine whose DL4J outputs the part was checked against
+     */
     public static Map<String, String> of(
-            ModelConfig model, String trainingConfigJson, String sourceSha256, IdxDataset dataset, ModelPart part) {
+            ModelConfig model,
+            String trainingConfigJson,
+            String sourceSha256,
+            IdxDataset dataset,
+            ModelPart part,
+            Engine engine) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(PART, part.name().toLowerCase());
         m.put(LATENT_DIM, Integer.toString(model.latentDim()));
@@ -108,6 +120,7 @@ public final class ExportMetadata {
         m.put(VERSION, build.version());
         m.put(OPSET, Long.toString(OnnxExporter.OPSET));
         m.put(DL4J_VERSION, build.dl4jVersion());
+        m.put(ENGINE, engine.label());
         m.put(ONNXRUNTIME_VERSION, build.onnxRuntimeVersion());
         build.gitCommit().ifPresent(commit -> m.put(GIT_COMMIT, commit));
         return m;

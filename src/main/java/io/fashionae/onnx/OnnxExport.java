@@ -120,7 +120,12 @@ public final class OnnxExport {
                 model,
                 part,
                 ExportMetadata.of(
-                        model.config(), trainingJson, sourceSha256, TrainingConfig.datasetIn(trainingJson), part));
+                        model.config(),
+                        trainingJson,
+                        sourceSha256,
+                        TrainingConfig.datasetIn(trainingJson),
+                        part,
+                        model.engine()));
         byte[] bytes = proto.toByteArray();
         INDArray random = part.takesImages()
                 ? randomImages(model)

@@ -3,6 +3,7 @@ package io.fashionae.run;
 import io.fashionae.common.UserException;
 import io.fashionae.config.ColorMode;
 import io.fashionae.config.DataConfig;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ImageSource;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
@@ -26,13 +27,19 @@ public final class ExportRun {
     /**
      * Exports {@code model} into {@code modelsDir}.
      *
-     * @param data where to look for validation images for the check (never downloads)
+     * @param data   where to look for validation images for the check (never downloads)
+     * @param engine the kit whose layers the model's reference outputs are computed with
      * @param warn told when no data was found and the check runs on random inputs only
      */
-    public static OnnxExport.Report execute(StoredModel model, Path modelsDir, DataConfig data, Consumer<String> warn)
+    public static OnnxExport.Report execute(
+            StoredModel model, Path modelsDir, DataConfig data, Engine engine, Consumer<String> warn)
             throws IOException {
         return OnnxExport.exportAll(
-                model.restore(false), modelsDir, checkImages(model, data, warn), model.trainingJson(), model.sha256());
+                model.restore(false, engine),
+                modelsDir,
+                checkImages(model, data, warn),
+                model.trainingJson(),
+                model.sha256());
     }
 
     private static INDArray checkImages(StoredModel model, DataConfig options, Consumer<String> warn) {

@@ -1,9 +1,8 @@
 package io.fashionae.training;
 
+import io.fashionae.config.Engine;
+import io.fashionae.model.NativeBuild;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -12,18 +11,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param backend  ND4J backend class, e.g. {@code CpuBackend} or {@code JCublasBackend}
  * @param natives  the build of libnd4j that was loaded, e.g. {@code linux-x86_64-onednn-avx2}
  *                 (its oneDNN kernels are what make the native convolution layers fast)
+ * @param engine   the kit of layers that computes the network, {@code dl4j} or {@code native}
  * @param device   CPU description or the CUDA device name
  * @param blas     BLAS vendor (OpenBLAS, MKL, cuBLAS)
  * @param threads  OpenMP threads ND4J uses
  * @param fallback non-empty when the CUDA backend was on the classpath but could not start
  */
-public record BackendInfo(String backend, String natives, String device, String blas, int threads, String fallback) {
+public record BackendInfo(
+        String backend, String natives, String engine, String device, String blas, int threads, String fallback) {
     private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
-    /** JavaCPP unpacks each native build of ND4J into a folder named after its classifier. */
-    private static final Pattern NATIVE_BUILD = Pattern.compile("/bindings/([A-Za-z0-9_-]+)/[^/]*nd4j[^/]*$");
 
-    /** Describes the backend ND4J chose (loading it if it is not loaded yet). */
-    public static BackendInfo current() {
+    /** Describes the backend ND4J chose (loading it if it is not loaded yet) and the engine on it. */
+    public static BackendInfo current(Engine engine) {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         boolean cuda = backend.contains("Cublas");
@@ -36,27 +35,16 @@ public record BackendInfo(String backend, String natives, String device, String 
                 ? "the CUDA backend is on the classpath but could not start (no GPU, or no CUDA "
                         + "11.6 driver/runtime); running on the CPU"
                 : "";
-        return new BackendInfo(backend, nativeBuild(), device, blas, threads, fallback);
-    }
-
-    /** The classifier of the libnd4j library JavaCPP loaded, or {@code unknown}. */
-    static String nativeBuild() {
-        for (String path : Loader.getLoadedLibraries().values()) {
-            Matcher m = NATIVE_BUILD.matcher(path == null ? "" : path);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return "unknown";
+        return new BackendInfo(backend, NativeBuild.classifier(), engine.label(), device, blas, threads, fallback);
     }
 
     /**
-     * One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2) on CPU (2
-     * cores), BLAS OPENBLAS, 2 threads}.
+     * One line for the console: {@code ND4J backend CpuBackend (linux-x86_64-onednn-avx2), native
+     * engine, on CPU (2 cores), BLAS OPENBLAS, 2 threads}.
      */
     public String describe() {
-        return "ND4J backend " + backend + " (" + natives + ") on " + device + ", BLAS " + blas + ", " + threads
-                + " threads";
+        return "ND4J backend " + backend + " (" + natives + "), " + engine + " engine, on " + device + ", BLAS " + blas
+                + ", " + threads + " threads";
     }
 
     private static boolean cudaOnClasspath() {

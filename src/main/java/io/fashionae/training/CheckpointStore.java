@@ -3,6 +3,7 @@ package io.fashionae.training;
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
+import io.fashionae.config.Engine;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -108,11 +109,12 @@ public final class CheckpointStore {
     }
 
     /**
-     * The newest checkpoint that reads back whole.
+     * The newest checkpoint that reads back whole, on {@code engine}'s layers (a concrete engine;
+     * the checkpoint may have been written by either).
      *
      * @throws UserException when there is none, or none is readable
      */
-    public Restored restoreNewest() throws IOException {
+    public Restored restoreNewest(Engine engine) throws IOException {
         List<Path> all = list();
         if (all.isEmpty()) {
             throw new UserException(
@@ -122,7 +124,7 @@ public final class CheckpointStore {
         List<String> skipped = new ArrayList<>();
         for (Path file : all) {
             try {
-                return read(file, skipped);
+                return read(file, skipped, engine);
             } catch (IOException | RuntimeException e) {
                 skipped.add("checkpoint " + file.getFileName() + " is unreadable (" + reason(e) + ")");
             }
@@ -132,7 +134,7 @@ public final class CheckpointStore {
                 "train again without --resume");
     }
 
-    private static Restored read(Path file, List<String> skipped) throws IOException {
+    private static Restored read(Path file, List<String> skipped, Engine engine) throws IOException {
         StoredModel stored = ModelStore.read(file);
         String trainingJson = stored.trainingJson();
         String stateJson = stored.checkpointJson();
@@ -141,7 +143,7 @@ public final class CheckpointStore {
         }
         return new Restored(
                 file,
-                stored.restore(true),
+                stored.restore(true, engine),
                 Json.read(trainingJson, TrainingConfig.class),
                 Json.read(stateJson, TrainingState.class),
                 skipped);

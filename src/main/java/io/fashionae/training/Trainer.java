@@ -124,7 +124,7 @@ public final class Trainer {
         stepLosses.clear();
         stepLosses.addAll(start.stepLosses());
         sessionStartNanos = System.nanoTime();
-        BackendInfo backend = BackendInfo.current();
+        BackendInfo backend = BackendInfo.current(model.engine());
         // The error is also reported on the central pixels: the original images, without the padding.
         int pad = data.input().pad();
         ReconstructionError last = null;

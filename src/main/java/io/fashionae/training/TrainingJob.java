@@ -15,6 +15,7 @@ import io.fashionae.data.LabeledImages;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.EngineChoice;
 import io.fashionae.model.Inference;
 import io.fashionae.model.MemoryEstimate;
 import io.fashionae.model.OptimizerSettings;
@@ -38,6 +39,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
  * @param data     where the data comes from
  * @param output   where the results go
  * @param checkpoints how often to checkpoint, and whether to resume from the newest checkpoint
+ * @param engine   the kit of layers the model is built (or restored) on, resolved (not auto); a
+ *                 checkpoint written with the other engine resumes on this one
  */
 public record TrainingJob(
         ModelConfig model,
@@ -45,7 +48,8 @@ public record TrainingJob(
         PlotConfig plots,
         DataConfig data,
         OutputConfig output,
-        CheckpointConfig checkpoints) {
+        CheckpointConfig checkpoints,
+        EngineChoice engine) {
 
     /**
      * Refuses, before anything is read or written, a precision DL4J cannot train this architecture
@@ -111,7 +115,7 @@ public record TrainingJob(
             Instant now = Instant.now();
             return new Start(
                     module,
-                    Autoencoder.create(model, optimizer()),
+                    Autoencoder.create(model, optimizer(), engine.engine()),
                     TrainingState.fresh(now.toString(), plots, CheckpointRuns.newId(now)));
         }
         CheckpointStore.Restored restored = restore();
@@ -154,7 +158,8 @@ public record TrainingJob(
     private CheckpointStore.Restored restore() {
         try {
             CheckpointRuns.Run run = new CheckpointRuns(output.checkpointsDir()).toResume();
-            CheckpointStore.Restored restored = new CheckpointStore(run.dir(), checkpoints.keep()).restoreNewest();
+            CheckpointStore.Restored restored =
+                    new CheckpointStore(run.dir(), checkpoints.keep()).restoreNewest(engine.engine());
             ResumeCompatibility.check(restored, model, training, plots);
             // The run continues in the folder its checkpoint came from, whatever the checkpoint says.
             return new CheckpointStore.Restored(

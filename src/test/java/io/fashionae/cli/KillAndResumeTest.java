@@ -2,6 +2,7 @@ package io.fashionae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.config.Engine;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.Requirements;
@@ -125,8 +126,9 @@ class KillAndResumeTest {
                 .as(Files.readString(broken.resolve("err.txt")))
                 .isZero();
 
-        Autoencoder expected = ModelStore.load(straight.resolve("models").resolve("autoencoder.zip"), false);
-        Autoencoder actual = ModelStore.load(broken.resolve("models").resolve("autoencoder.zip"), false);
+        Autoencoder expected =
+                ModelStore.load(straight.resolve("models").resolve("autoencoder.zip"), false, Engine.NATIVE);
+        Autoencoder actual = ModelStore.load(broken.resolve("models").resolve("autoencoder.zip"), false, Engine.NATIVE);
         assertThat(actual.graph().params()).isEqualTo(expected.graph().params());
         assertSameFrames(
                 straight.resolve("reports").resolve("latent"),

@@ -3,6 +3,7 @@ package io.fashionae.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.common.BuildInfo;
+import io.fashionae.config.Engine;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -278,7 +279,7 @@ class OnnxCommandsTest {
 
     @Test
     void exportOfAModelWithNaNParametersFailsAndKeepsTheOldOnnxFiles(@TempDir Path dir) throws Exception {
-        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false);
+        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false, Engine.NATIVE);
         model.graph().params().assign(Float.NaN);
         Path zip = dir.resolve("autoencoder.zip");
         ModelStore.save(model, zip);
@@ -299,7 +300,7 @@ class OnnxCommandsTest {
 
     @Test
     void exportOfAModelWhoseOutputsOverflowFailsOnTheInfinity(@TempDir Path dir) throws Exception {
-        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false);
+        Autoencoder model = ModelStore.load(models.resolve("autoencoder.zip"), false, Engine.NATIVE);
         model.graph().params().muli(1e18f); // finite parameters, infinite activations
         Path zip = dir.resolve("autoencoder.zip");
         ModelStore.save(model, zip);
@@ -315,7 +316,7 @@ class OnnxCommandsTest {
     @Test
     void aModelWhoseParametersWereChangedAfterSavingIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("autoencoder.zip");
-        ModelStore.save(ModelStore.load(models.resolve("autoencoder.zip"), false), zip);
+        ModelStore.save(ModelStore.load(models.resolve("autoencoder.zip"), false, Engine.NATIVE), zip);
         // Randomise the parameter values behind ND4J's header, as a bit-flipping disk or a careless script would.
         try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
             Path coefficients = fs.getPath("coefficients.bin");

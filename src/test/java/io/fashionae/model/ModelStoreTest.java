@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fashionae.common.Sha256;
 import io.fashionae.common.UserException;
+import io.fashionae.config.Engine;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Objective;
@@ -36,7 +37,7 @@ class ModelStoreTest {
         Path file = dir.resolve("autoencoder.zip");
         ModelStore.save(ae, file);
 
-        Autoencoder loaded = ModelStore.load(file, true);
+        Autoencoder loaded = ModelStore.load(file, true, Engine.NATIVE);
         assertThat(loaded.config()).isEqualTo(config);
         assertThat(loaded.reconstruct(x)).isEqualTo(ae.reconstruct(x));
         assertThat(loaded.decode(Nd4j.ones(DataType.FLOAT, 1, 3)))
@@ -62,7 +63,7 @@ class ModelStoreTest {
         Path file = dir.resolve("autoencoder.zip");
         ModelStore.save(ae, file);
 
-        Autoencoder loaded = ModelStore.load(file, true);
+        Autoencoder loaded = ModelStore.load(file, true, Engine.NATIVE);
         assertThat(loaded.config()).isEqualTo(config);
         assertThat(loaded.graph().getLayer(GraphNames.SAMPLE)).isInstanceOf(VariationalSampleLayer.class);
         assertThat(loaded.encode(x)).isEqualTo(ae.encode(x));
@@ -88,20 +89,20 @@ class ModelStoreTest {
         assertThat(stored.trainingJson()).contains("\"lr\"");
         assertThat(stored.checkpointJson()).isNull();
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 32, 32);
-        assertThat(stored.restore(false).reconstruct(x)).isEqualTo(ae.reconstruct(x));
+        assertThat(stored.restore(false, Engine.NATIVE).reconstruct(x)).isEqualTo(ae.reconstruct(x));
     }
 
     @Test
     void aFileThatIsNotAZipIsRefusedWithAClearMessage(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("model.zip"), "hello");
-        assertThatThrownBy(() -> ModelStore.load(file, false))
+        assertThatThrownBy(() -> ModelStore.load(file, false, Engine.NATIVE))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("is not a FashionAE model: not a zip file");
     }
 
     @Test
     void aMissingFileSaysToTrainFirst(@TempDir Path dir) {
-        assertThatThrownBy(() -> ModelStore.load(dir.resolve("none.zip"), false))
+        assertThatThrownBy(() -> ModelStore.load(dir.resolve("none.zip"), false, Engine.NATIVE))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("not found");
     }
@@ -122,7 +123,7 @@ class ModelStoreTest {
             out.putNextEntry(new ZipEntry("normalizer.bin"));
             out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
         }
-        assertThatThrownBy(() -> ModelStore.load(bad, false))
+        assertThatThrownBy(() -> ModelStore.load(bad, false, Engine.NATIVE))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("unexpected entry 'normalizer.bin'");
     }
@@ -137,6 +138,6 @@ class ModelStoreTest {
             OutputStream ignored = out;
             ignored.write(new byte[4]);
         }
-        assertThatThrownBy(() -> ModelStore.load(file, false)).hasMessageContaining("missing entry");
+        assertThatThrownBy(() -> ModelStore.load(file, false, Engine.NATIVE)).hasMessageContaining("missing entry");
     }
 }

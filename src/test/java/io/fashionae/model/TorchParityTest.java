@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.PaddingForm;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Our graph against PyTorch itself: the reference's Encoder and Decoder classes (narrower), their
  * weights loaded into our layers, must give the same latents, reconstructions and gradients. This
  * is what says our padding, cropping, GELU, batch norm and flattening are the seed's, not just
- * self-consistent. Fixture: {@code src/test/python/torch_parity_fixture.py}.
+ * self-consistent. Both engines are held to it: DL4J's own layers and the native ones. Fixture:
+ * {@code src/test/python/torch_parity_fixture.py}.
  */
 class TorchParityTest {
     private static final ModelConfig TINY_SEED = TorchFixture.TINY_SEED;
@@ -24,31 +28,38 @@ class TorchParityTest {
 
     private static TorchFixture torch;
     private static JsonNode fixture;
-    private static Autoencoder model;
     private static INDArray images;
 
     @BeforeAll
-    static void loadTorchWeights() {
+    static void loadTorchFixture() {
         torch = TorchFixture.read("/torch/tiny-torch.json");
         fixture = torch.json();
-        model = Autoencoder.create(TINY_SEED, new OptimizerSettings(1e-3, 0, 1));
-        torch.loadInto(model.graph(), LAYERS);
         images = torch.array("images", 4, 1, 32, 32);
     }
 
-    @Test
-    void latentsInInferenceModeMatchPyTorch() {
-        assertClose(model.encode(images), floats(fixture.get("eval_latents")), 2e-5);
+    /** A fresh model on {@code engine}'s layers holding PyTorch's weights. */
+    private static Autoencoder torchWeights(Engine engine) {
+        Autoencoder model = Autoencoder.create(TINY_SEED, new OptimizerSettings(1e-3, 0, 1), engine);
+        torch.loadInto(model.graph(), LAYERS);
+        return model;
     }
 
-    @Test
-    void reconstructionsInInferenceModeMatchPyTorch() {
-        assertClose(model.reconstruct(images), floats(fixture.get("eval_reconstruction")), 2e-5);
+    @ParameterizedTest
+    @EnumSource(names = {"DL4J", "NATIVE"})
+    void latentsInInferenceModeMatchPyTorch(Engine engine) {
+        assertClose(torchWeights(engine).encode(images), floats(fixture.get("eval_latents")), 2e-5);
     }
 
-    @Test
-    void trainingLossAndEveryGradientMatchPyTorch() {
-        ComputationGraph graph = model.graph();
+    @ParameterizedTest
+    @EnumSource(names = {"DL4J", "NATIVE"})
+    void reconstructionsInInferenceModeMatchPyTorch(Engine engine) {
+        assertClose(torchWeights(engine).reconstruct(images), floats(fixture.get("eval_reconstruction")), 2e-5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DL4J", "NATIVE"})
+    void trainingLossAndEveryGradientMatchPyTorch(Engine engine) {
+        ComputationGraph graph = torchWeights(engine).graph();
         graph.setInputs(images);
         graph.setLabels(images);
         graph.computeGradientAndScore();

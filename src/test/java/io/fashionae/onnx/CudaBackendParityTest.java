@@ -3,6 +3,7 @@ package io.fashionae.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fashionae.config.Engine;
 import io.fashionae.training.BackendInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class CudaBackendParityTest {
 
     @Test
     void cudaGivesTheCpuBackendsStoredOutputs(@TempDir java.nio.file.Path dir) throws Exception {
-        BackendInfo backend = BackendInfo.current();
+        BackendInfo backend = BackendInfo.current(Engine.NATIVE);
         assumeTrue(
                 backend.backend().contains("Cublas"),
                 "ND4J runs on " + backend.backend()

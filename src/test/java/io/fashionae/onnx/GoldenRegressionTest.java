@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fashionae.common.Json;
+import io.fashionae.config.Engine;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -36,7 +37,7 @@ class GoldenRegressionTest {
         try (InputStream in = GoldenRegressionTest.class.getResourceAsStream("/golden/" + GoldenModel.MODEL)) {
             Files.copy(in, zip);
         }
-        model = ModelStore.load(zip, false);
+        model = ModelStore.load(zip, false, Engine.NATIVE);
         try (InputStream in = GoldenRegressionTest.class.getResourceAsStream("/golden/" + GoldenModel.EXPECTED)) {
             expected = Json.read(new String(in.readAllBytes()), GoldenModel.Expected.class);
         }
@@ -74,7 +75,7 @@ class GoldenRegressionTest {
 
     @Test
     void dl4jOnTheCpuStillGivesTheStoredOutputs() {
-        assumeTrue(!BackendInfo.current().backend().contains("Cublas"), "covered by the CUDA test");
+        assumeTrue(!BackendInfo.current(Engine.NATIVE).backend().contains("Cublas"), "covered by the CUDA test");
         assertThat(maxDiff(GoldenModel.flat(model.encode(images())), expected.encoded()))
                 .isLessThan(1e-5);
         assertThat(maxDiff(GoldenModel.flat(model.decode(latents())), expected.decoded()))

@@ -2,6 +2,7 @@ package io.fashionae.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fashionae.config.Engine;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
@@ -126,7 +127,10 @@ class OnnxParityTest {
         Files.write(
                 file,
                 OnnxExporter.export(
-                                ae, part, ExportMetadata.of(ae.config(), null, "test", IdxDataset.FASHION_MNIST, part))
+                                ae,
+                                part,
+                                ExportMetadata.of(
+                                        ae.config(), null, "test", IdxDataset.FASHION_MNIST, part, Engine.NATIVE))
                         .toByteArray());
         return file;
     }

@@ -17,6 +17,7 @@ import io.fashionae.report.RunComparison;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
+import io.fashionae.testing.TestEngines;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingJob;
 import java.nio.file.Files;
@@ -65,7 +66,8 @@ class CompareBrowserTest {
                     new PlotConfig(2, 10, 0),
                     new DataConfig(null, false),
                     OutputConfig.under(dir.resolve(name)),
-                    CheckpointConfig.defaults());
+                    CheckpointConfig.defaults(),
+                    TestEngines.NATIVE);
             TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER);
             runs.add(ComparedRun.read(dir.resolve(name)));
         }

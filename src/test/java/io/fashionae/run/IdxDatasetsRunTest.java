@@ -20,6 +20,7 @@ import io.fashionae.dataset.IdxDataset;
 import io.fashionae.inference.OnnxDecoder;
 import io.fashionae.testing.IdxFixtures;
 import io.fashionae.testing.Tags;
+import io.fashionae.testing.TestEngines;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingJob;
 import java.io.ByteArrayInputStream;
@@ -62,7 +63,8 @@ class IdxDatasetsRunTest {
                 new PlotConfig(2, 4, 0),
                 new DataConfig(data, false, dataset),
                 OutputConfig.under(dir.resolve("out")),
-                CheckpointConfig.defaults());
+                CheckpointConfig.defaults(),
+                TestEngines.NATIVE);
         TrainingRun.execute(job, module, RunEvents.NONE, StopSignal.NEVER);
 
         JsonNode metrics = Json.readTree(dir.resolve("out/reports/metrics.json"));

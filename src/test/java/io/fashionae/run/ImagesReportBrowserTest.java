@@ -14,6 +14,7 @@ import io.fashionae.data.ImageFolderDataModule;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.ImageFixtures;
 import io.fashionae.testing.Tags;
+import io.fashionae.testing.TestEngines;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingJob;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ class ImagesReportBrowserTest {
                     new PlotConfig(2, 6, 0),
                     new DataConfig(null, false),
                     OutputConfig.under(out),
-                    CheckpointConfig.defaults());
+                    CheckpointConfig.defaults(),
+                    TestEngines.NATIVE);
             return TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER)
                     .report();
         }

@@ -12,6 +12,7 @@ import io.fashionae.data.IdxDataModule;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;
+import io.fashionae.testing.TestEngines;
 import io.fashionae.training.StopSignal;
 import io.fashionae.training.TrainingJob;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ class ReportBrowserTest {
                 new PlotConfig(2, 10, 0),
                 new DataConfig(null, false),
                 OutputConfig.under(run),
-                CheckpointConfig.defaults());
+                CheckpointConfig.defaults(),
+                TestEngines.NATIVE);
         IdxDataModule data = IdxDataModule.inMemory(SyntheticData.bars(96, 1), SyntheticData.bars(60, 2));
         index = TrainingRun.execute(job, data, RunEvents.NONE, StopSignal.NEVER).report();
         browser = HeadlessChromium.open(index);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
+import io.fashionae.config.Engine;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
@@ -120,8 +121,9 @@ class CheckpointResumeTest {
                             .exists();
                 });
 
-        CheckpointStore.Restored restored =
-                new CheckpointStore(OutputConfig.under(dir.resolve("b")).checkpointsDir(), 2).restoreNewest();
+        CheckpointStore.Restored restored = new CheckpointStore(
+                        OutputConfig.under(dir.resolve("b")).checkpointsDir(), 2)
+                .restoreNewest(Engine.NATIVE);
         assertThat(restored.state().epoch()).isEqualTo(2);
         assertThat(restored.state().batchesDone()).isEqualTo(3);
         assertThat(restored.skipped()).isEmpty();
@@ -180,7 +182,7 @@ class CheckpointResumeTest {
         Files.write(
                 newest, java.util.Arrays.copyOf(whole, whole.length / 2)); // as a disk that filled up would leave it
 
-        CheckpointStore.Restored restored = store.restoreNewest();
+        CheckpointStore.Restored restored = store.restoreNewest(Engine.NATIVE);
         assertThat(restored.file()).hasFileName("checkpoint-step-00000006.zip");
         assertThat(restored.state().step()).isEqualTo(6);
         assertThat(restored.skipped())
@@ -199,7 +201,7 @@ class CheckpointResumeTest {
                         PLOTS))
                 .isInstanceOf(TrainingInterruptedException.class);
         CheckpointStore.Restored restored =
-                new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest();
+                new CheckpointStore(OutputConfig.under(dir).checkpointsDir(), 2).restoreNewest(Engine.NATIVE);
         TrainingConfig otherLr = new TrainingConfig(2, 32, 1e-3, 1e-5, 5, 0, 0);
         assertThatThrownBy(() -> ResumeCompatibility.check(
                         restored,
@@ -224,7 +226,7 @@ class CheckpointResumeTest {
 
     @Test
     void resumingWithoutACheckpointIsAOneLineUserError(@TempDir Path dir) {
-        assertThatThrownBy(() -> new CheckpointStore(dir.resolve("none"), 2).restoreNewest())
+        assertThatThrownBy(() -> new CheckpointStore(dir.resolve("none"), 2).restoreNewest(Engine.NATIVE))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("no checkpoint to resume from");
     }
@@ -251,7 +253,7 @@ class CheckpointResumeTest {
 
         LabeledImages poisoned = SyntheticData.bars(256, 3);
         poisoned.images().assign(Float.NaN); // not muli(NaN): ND4J M2.1 turns x * NaN into small numbers
-        CheckpointStore.Restored restored = new CheckpointStore(out.checkpointsDir(), 2).restoreNewest();
+        CheckpointStore.Restored restored = new CheckpointStore(out.checkpointsDir(), 2).restoreNewest(Engine.NATIVE);
         IdxDataModule bad = IdxDataModule.inMemory(poisoned, SyntheticData.bars(80, 4));
         assertThatThrownBy(() -> TrainerFixtures.fitFrom(
                         TrainerFixtures.trainer(

@@ -17,6 +17,7 @@ import io.fashionae.data.IdxDataModule;
 import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.SyntheticData;
+import io.fashionae.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ class CheckpointRunsTest {
                 NO_PLOTS,
                 new DataConfig(null, false),
                 OutputConfig.under(dir),
-                new CheckpointConfig(1, 3, resume));
+                new CheckpointConfig(1, 3, resume),
+                TestEngines.NATIVE);
     }
 
     /** Another run's folder with checkpoints at higher steps than this test's runs ever reach. */

@@ -3,6 +3,7 @@ package io.fashionae.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.TrainingConfig;
@@ -82,7 +83,7 @@ class TrainerTest {
 
         String json = Files.readString(out.metricsFile());
         assertThat(json).contains("\"val_mse\"", "\"val_mse_28\"", "\"train_images_per_s\"", "\"train_loss\"");
-        Autoencoder reloaded = ModelStore.load(out.modelFile(), false);
+        Autoencoder reloaded = ModelStore.load(out.modelFile(), false, Engine.NATIVE);
         INDArray x = SyntheticData.bars(4, 9).images();
         assertThat(reloaded.reconstruct(x)).isEqualTo(r.model().reconstruct(x));
     }
