@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode report compare study bench bench-compare test test-fast format clean
+.PHONY: help build data train summary export decode encode report compare study bench bench-compare test test-fast test-portable format clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-compare  the same beside the PyTorch reference's --bench-steps, with ratios"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
+	@echo "make test-portable  the dl4j engine end to end on libnd4j's plain build (no oneDNN)"
 	@echo "make format     reformat the Java sources (Spotless, palantir-java-format); make test checks it"
 	@echo "make clean      remove build outputs and generated models/reports"
 
@@ -54,6 +55,12 @@ test:
 
 test-fast:
 	$(MVN) test -Pfast
+
+# The portable path (DL4J's own layers) end to end on libnd4j's plain linux-x86_64 build, the one
+# without oneDNN: what a user off Linux x86-64 runs. CI runs it after make test.
+test-portable:
+	$(MVN) test -Dnd4j.classifier=linux-x86_64 -Dtest.groups=portable \
+	  -Dfashionae.expected.natives=linux-x86_64 -Dspotless.check.skip=true -Dcheckstyle.skip=true
 
 # make test (mvn test) fails on unformatted code (spotless:check) and on config/checkstyle.xml's rules.
 format:
