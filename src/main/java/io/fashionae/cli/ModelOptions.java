@@ -100,20 +100,16 @@ final class ModelOptions {
 
     /** The validated architecture. */
     ModelConfig toConfig() {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                ModelConfig.SEED_IMAGE_SIZE,
-                1,
-                gelu,
-                padding,
-                objective());
+        return ModelConfig.builder()
+                .encoder(kernels, channels, strides)
+                .layers(layers)
+                .latentDim(latentDim)
+                .batchNorm(batchNorm)
+                .dropout(dropout, dropoutRate)
+                .gelu(gelu)
+                .padding(padding)
+                .objective(objective())
+                .build();
     }
 
     private Objective objective() {

@@ -111,94 +111,160 @@ public record ModelConfig(
                 Objective.SEED);
     }
 
+    /** A builder starting from the seed's configuration ({@link #seedDefaults()}). */
+    public static Builder builder() {
+        return seedDefaults().toBuilder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /** A copy with another latent size. */
     public ModelConfig withLatentDim(int dim) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                dim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                imageSize,
-                imageChannels,
-                gelu,
-                padding,
-                objective);
+        return toBuilder().latentDim(dim).build();
     }
 
     /** A copy with another GELU formula. */
     public ModelConfig withGelu(GeluForm form) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                imageSize,
-                imageChannels,
-                form,
-                padding,
-                objective);
+        return toBuilder().gelu(form).build();
     }
 
     /** A copy with another padding placement. */
     public ModelConfig withPadding(PaddingForm form) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                imageSize,
-                imageChannels,
-                gelu,
-                form,
-                objective);
+        return toBuilder().padding(form).build();
     }
 
     /** A copy for input images of {@code side x side} with {@code imageChannels} planes (validated again). */
     public ModelConfig withInput(int side, int imageChannels) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                side,
-                imageChannels,
-                gelu,
-                padding,
-                objective);
+        return toBuilder().input(side, imageChannels).build();
     }
 
     /** A copy with another training objective. */
     public ModelConfig withObjective(Objective other) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                dropoutRate,
-                imageSize,
-                imageChannels,
-                gelu,
-                padding,
-                other);
+        return toBuilder().objective(other).build();
+    }
+
+    /**
+     * Builds a {@link ModelConfig} field by field; {@link #build} validates the whole, as the
+     * constructor does. Not thread-safe.
+     */
+    public static final class Builder {
+        /** The layer count when set apart from the lists (the CLI's --layers), else null: the lists' length. */
+        private Integer layers;
+
+        private List<Integer> kernels;
+        private List<Integer> channels;
+        private List<Integer> strides;
+        private int latentDim;
+        private boolean batchNorm;
+        private boolean dropout;
+        private double dropoutRate;
+        private int imageSize;
+        private int imageChannels;
+        private GeluForm gelu;
+        private PaddingForm padding;
+        private Objective objective;
+
+        private Builder(ModelConfig from) {
+            kernels = from.kernels;
+            channels = from.channels;
+            strides = from.strides;
+            latentDim = from.latentDim;
+            batchNorm = from.batchNorm;
+            dropout = from.dropout;
+            dropoutRate = from.dropoutRate;
+            imageSize = from.imageSize;
+            imageChannels = from.imageChannels;
+            gelu = from.gelu;
+            padding = from.padding;
+            objective = from.objective;
+        }
+
+        /** The encoder's layers, one kernel, channel count and stride each (their number is the layer count). */
+        public Builder encoder(List<Integer> kernels, List<Integer> channels, List<Integer> strides) {
+            this.layers = null;
+            this.kernels = kernels;
+            this.channels = channels;
+            this.strides = strides;
+            return this;
+        }
+
+        /**
+         * The layer count, when it is given apart from the lists (as {@code --layers} is): a list of
+         * another length is then refused by {@link #build}, naming both.
+         */
+        public Builder layers(int count) {
+            this.layers = count;
+            return this;
+        }
+
+        /** The size of the bottleneck vector. */
+        public Builder latentDim(int dim) {
+            this.latentDim = dim;
+            return this;
+        }
+
+        /** Batch norm after each conv and each deconv but the last. */
+        public Builder batchNorm(boolean on) {
+            this.batchNorm = on;
+            return this;
+        }
+
+        /** Spatial dropout after each activation, dropping a channel with probability {@code rate}. */
+        public Builder dropout(boolean on, double rate) {
+            this.dropout = on;
+            this.dropoutRate = rate;
+            return this;
+        }
+
+        /** Input images of {@code side x side} with {@code imageChannels} planes. */
+        public Builder input(int side, int imageChannels) {
+            this.imageSize = side;
+            this.imageChannels = imageChannels;
+            return this;
+        }
+
+        /** The GELU formula. */
+        public Builder gelu(GeluForm form) {
+            this.gelu = form;
+            return this;
+        }
+
+        /** Where an odd pixel of padding goes. */
+        public Builder padding(PaddingForm form) {
+            this.padding = form;
+            return this;
+        }
+
+        /** The loss and, for a VAE, beta. */
+        public Builder objective(Objective value) {
+            this.objective = value;
+            return this;
+        }
+
+        /**
+         * The configuration, validated.
+         *
+         * @throws UserException naming the first problem
+         */
+        public ModelConfig build() {
+            return new ModelConfig(
+                    layers != null ? layers : kernels.size(),
+                    kernels,
+                    channels,
+                    strides,
+                    latentDim,
+                    batchNorm,
+                    dropout,
+                    dropoutRate,
+                    imageSize,
+                    imageChannels,
+                    gelu,
+                    padding,
+                    objective);
+        }
     }
 
     /** Values per image: channels x side x side (1,024 for the seed's padded 32x32 grey images). */

@@ -30,28 +30,15 @@ enum LayerKit {
     DL4J {
         @Override
         Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            return new ConvolutionLayer.Builder(k, k)
-                    .stride(s, s)
-                    .nIn(nIn)
-                    .nOut(nOut)
-                    .convolutionMode(g.mode())
-                    .padding(g.padding(), g.padding())
-                    .activation(Activation.IDENTITY)
+            return set(new ConvolutionLayer.Builder(k, k), s, nIn, nOut, g)
                     .dataFormat(CNN2DFormat.NCHW)
                     .build();
         }
 
         @Override
         Layer deconvolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            return new Deconvolution2D.Builder(k, k)
-                    .stride(s, s)
-                    .nIn(nIn)
-                    .nOut(nOut)
-                    .convolutionMode(g.mode())
-                    .padding(g.padding(), g.padding())
-                    .activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW)
-                    .build();
+            Deconvolution2D.Builder b = new Deconvolution2D.Builder(k, k);
+            return set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW).build();
         }
 
         @Override
@@ -83,28 +70,16 @@ enum LayerKit {
     NATIVE {
         @Override
         Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            return new NativeConvolution.Builder(k, k)
-                    .stride(s, s)
-                    .nIn(nIn)
-                    .nOut(nOut)
-                    .convolutionMode(g.mode())
-                    .padding(g.padding(), g.padding())
-                    .activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW)
-                    .build();
+            NativeConvolution.Builder b = new NativeConvolution.Builder(k, k);
+            set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW);
+            return b.build();
         }
 
         @Override
         Layer deconvolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            return new NativeDeconvolution2D.Builder(k, k)
-                    .stride(s, s)
-                    .nIn(nIn)
-                    .nOut(nOut)
-                    .convolutionMode(g.mode())
-                    .padding(g.padding(), g.padding())
-                    .activation(Activation.IDENTITY)
-                    .dataFormat(CNN2DFormat.NCHW)
-                    .build();
+            NativeDeconvolution2D.Builder b = new NativeDeconvolution2D.Builder(k, k);
+            set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW);
+            return b.build();
         }
 
         @Override
@@ -124,6 +99,20 @@ enum LayerKit {
             return new NativeErfGelu();
         }
     };
+
+    /**
+     * What every (transposed) convolution of both kits sets: stride, channels, the geometry's mode
+     * and padding, and no activation (DL4J would default to sigmoid).
+     */
+    private static <B extends ConvolutionLayer.BaseConvBuilder<B>> B set(
+            B builder, int s, long nIn, long nOut, ConvGeometry g) {
+        return builder.stride(s, s)
+                .nIn(nIn)
+                .nOut(nOut)
+                .convolutionMode(g.mode())
+                .padding(g.padding(), g.padding())
+                .activation(Activation.IDENTITY);
+    }
 
     /** A convolution of a square kernel {@code k}, stride {@code s}, set up as {@code g} says (no activation). */
     abstract Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g);

@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 class ModelConfigTest {
 
     @Test
+    void theBuilderStartsFromTheSeedAndChangesOnlyWhatItIsTold() {
+        assertThat(ModelConfig.builder().build()).isEqualTo(ModelConfig.seedDefaults());
+        ModelConfig narrow = ModelConfig.builder()
+                .encoder(List.of(5, 3), List.of(8, 16), List.of(1, 2))
+                .latentDim(3)
+                .build();
+        assertThat(narrow.layers()).isEqualTo(2);
+        assertThat(narrow.toBuilder().build()).isEqualTo(narrow);
+        assertThat(narrow.withLatentDim(2).latentDim()).isEqualTo(2);
+        assertThat(narrow.batchNorm()).isTrue();
+    }
+
+    @Test
+    void aLayerCountGivenApartFromTheListsMustMatchThem() {
+        assertThatThrownBy(() -> ModelConfig.builder().layers(4).build())
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("kernels must list one value per layer (4)");
+        assertThatThrownBy(() -> ModelConfig.builder().layers(0).build())
+                .hasMessageContaining("layers must be between 1");
+    }
+
+    @Test
     void seedDefaultsDeriveTheBottleneckFromTheStrides() {
         ModelConfig c = ModelConfig.seedDefaults();
         assertThat(c.encoderSides()).containsExactly(32, 16, 8, 4);

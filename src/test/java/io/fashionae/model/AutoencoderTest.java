@@ -2,10 +2,7 @@ package io.fashionae.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
-import io.fashionae.config.PaddingForm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,20 +45,12 @@ class AutoencoderTest {
 
     @Test
     void otherArchitecturesBuildWithTheirOwnShapes() {
-        ModelConfig c = new ModelConfig(
-                2,
-                List.of(5, 3),
-                List.of(16, 24),
-                List.of(4, 2),
-                8,
-                false,
-                true,
-                0.15,
-                32,
-                1,
-                GeluForm.ERF,
-                PaddingForm.TORCH,
-                Objective.SEED);
+        ModelConfig c = ModelConfig.builder()
+                .encoder(List.of(5, 3), List.of(16, 24), List.of(4, 2))
+                .latentDim(8)
+                .batchNorm(false)
+                .dropout(true, 0.15)
+                .build();
         Autoencoder ae = Autoencoder.create(c, OPT);
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 1, 32, 32);
         assertThat(ae.encode(x).shape()).containsExactly(2, 8);

@@ -41,20 +41,10 @@ class EngineParityTest {
                 seed.withGelu(GeluForm.SIGMOID).withLatentDim(8),
                 seed.withObjective(new Objective(LossKind.BCE, false, 1)),
                 // Stride 1 and kernel 5: the odd padding a truncate-mode convolution crops at the end.
-                new ModelConfig(
-                        2,
-                        List.of(5, 3),
-                        List.of(8, 16),
-                        List.of(1, 2),
-                        2,
-                        false,
-                        false,
-                        0.15,
-                        32,
-                        1,
-                        GeluForm.ERF,
-                        PaddingForm.TORCH,
-                        Objective.SEED));
+                ModelConfig.builder()
+                        .encoder(List.of(5, 3), List.of(8, 16), List.of(1, 2))
+                        .batchNorm(false)
+                        .build());
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package io.fashionae.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +28,11 @@ class ModelWorkTest {
         ModelConfig base = ModelConfig.seedDefaults();
         long seed = ModelWork.of(base).forwardMultiplyAdds();
         assertThat(ModelWork.of(base.withLatentDim(8)).forwardMultiplyAdds()).isEqualTo(seed + 2L * 2048 * 6);
-        ModelConfig narrow = new ModelConfig(
-                2,
-                List.of(3, 3),
-                List.of(8, 16),
-                List.of(2, 2),
-                2,
-                true,
-                false,
-                0.15,
-                32,
-                1,
-                base.gelu(),
-                base.padding(),
-                Objective.SEED);
+        ModelConfig narrow = ModelConfig.builder()
+                .encoder(List.of(3, 3), List.of(8, 16), List.of(2, 2))
+                .gelu(base.gelu())
+                .padding(base.padding())
+                .build();
         long expected = 16 * 16 * 8 * 9
                 + 8 * 8 * 8 * 16 * 9
                 + 2L * 16 * 8 * 8 * 2

@@ -28,20 +28,12 @@ class OneDnnEncoderParityTest {
         return List.of(
                 seed,
                 seed.withPadding(PaddingForm.SAME).withLatentDim(5),
-                new ModelConfig(
-                        2,
-                        List.of(5, 3),
-                        List.of(8, 16),
-                        List.of(1, 2),
-                        3,
-                        false,
-                        true,
-                        0.15,
-                        32,
-                        1,
-                        GeluForm.ERF,
-                        PaddingForm.TORCH,
-                        Objective.SEED),
+                ModelConfig.builder()
+                        .encoder(List.of(5, 3), List.of(8, 16), List.of(1, 2))
+                        .latentDim(3)
+                        .batchNorm(false)
+                        .dropout(true, 0.15)
+                        .build(),
                 TorchFixture.TINY_SEED.withInput(24, 3),
                 seed.withObjective(new Objective(LossKind.MSE, true, 1)));
     }

@@ -3,14 +3,12 @@ package io.fashionae.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.common.UserException;
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
-import io.fashionae.config.PaddingForm;
 import io.fashionae.config.Precision;
 import io.fashionae.onnx.OnnxExport;
 import io.fashionae.testing.SyntheticData;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,37 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class PrecisionTest {
     /** Without batch norm: DL4J M2.1's half-precision batch norm diverges (see below). */
-    private static final ModelConfig SMALL = new ModelConfig(
-            3,
-            java.util.List.of(3, 3, 3),
-            java.util.List.of(8, 16, 16),
-            java.util.List.of(2, 2, 2),
-            2,
-            false,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    private static final ModelConfig SMALL = ModelConfig.builder()
+            .encoder(List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2))
+            .batchNorm(false)
+            .build();
 
     @org.junit.jupiter.api.Test
     void fp16WithBatchNormIsRefusedWithTheReason() {
-        ModelConfig withBn = new ModelConfig(
-                3,
-                java.util.List.of(3, 3, 3),
-                java.util.List.of(8, 16, 16),
-                java.util.List.of(2, 2, 2),
-                2,
-                true,
-                false,
-                0.15,
-                32,
-                1,
-                GeluForm.ERF,
-                PaddingForm.TORCH,
-                Objective.SEED);
+        ModelConfig withBn = ModelConfig.builder()
+                .encoder(List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2))
+                .build();
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Autoencoder.create(withBn, new OptimizerSettings(2e-3, 1e-5, 3, Precision.FP16)))
                 .isInstanceOf(UserException.class)

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
-import io.fashionae.config.PaddingForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,20 +22,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class TorchFixture {
     /** The fixtures' model: the seed's architecture with channels 4/8/16 instead of 32/64/128. */
-    static final ModelConfig TINY_SEED = new ModelConfig(
-            3,
-            List.of(3, 3, 3),
-            List.of(4, 8, 16),
-            List.of(2, 2, 2),
-            2,
-            true,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    static final ModelConfig TINY_SEED = ModelConfig.builder()
+            .encoder(List.of(3, 3, 3), List.of(4, 8, 16), List.of(2, 2, 2))
+            .build();
 
     /** PyTorch module path of the tiny seed model -> our layer. */
     static final Map<String, String> SEED_LAYERS = Map.ofEntries(

@@ -3,7 +3,6 @@ package io.fashionae.onnx;
 import io.fashionae.common.Json;
 import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.ModelStore;
@@ -23,20 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GoldenModel {
     static final String MODEL = "tiny-autoencoder.zip";
     static final String EXPECTED = "tiny-expected.json";
-    static final ModelConfig CONFIG = new ModelConfig(
-            2,
-            List.of(3, 3),
-            List.of(4, 8),
-            List.of(2, 2),
-            2,
-            true,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.SIGMOID,
-            PaddingForm.SAME,
-            Objective.SEED);
+    static final ModelConfig CONFIG = ModelConfig.builder()
+            .encoder(List.of(3, 3), List.of(4, 8), List.of(2, 2))
+            .gelu(GeluForm.SIGMOID)
+            .padding(PaddingForm.SAME)
+            .build();
 
     /**
      * Inputs and outputs, flattened row-major.

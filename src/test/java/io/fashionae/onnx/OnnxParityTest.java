@@ -47,20 +47,12 @@ class OnnxParityTest {
             int latentDim,
             boolean batchNorm,
             boolean dropout) {
-        return new ModelConfig(
-                layers,
-                kernels,
-                channels,
-                strides,
-                latentDim,
-                batchNorm,
-                dropout,
-                0.15,
-                32,
-                1,
-                GeluForm.ERF,
-                PaddingForm.TORCH,
-                Objective.SEED);
+        return ModelConfig.builder()
+                .encoder(kernels, channels, strides)
+                .latentDim(latentDim)
+                .batchNorm(batchNorm)
+                .dropout(dropout, 0.15)
+                .build();
     }
 
     static Stream<Arguments> configurations() {

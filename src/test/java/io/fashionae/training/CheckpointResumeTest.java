@@ -36,20 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Checkpoints, resume after a stop, fallback from a corrupt checkpoint, refusals, and the NaN stop. */
 class CheckpointResumeTest {
     /** Small but real: the seed's architecture, 8 batches of 32 per epoch, dropout on so its masks count too. */
-    private static final ModelConfig MODEL = new ModelConfig(
-            3,
-            List.of(3, 3, 3),
-            List.of(8, 16, 16),
-            List.of(2, 2, 2),
-            2,
-            true,
-            true,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    private static final ModelConfig MODEL = ModelConfig.builder()
+            .encoder(List.of(3, 3, 3), List.of(8, 16, 16), List.of(2, 2, 2))
+            .dropout(true, 0.15)
+            .build();
 
     private static final TrainingConfig TRAINING = new TrainingConfig(2, 32, 2e-3, 1e-5, 5, 0, 0);
     private static final PlotConfig PLOTS = new PlotConfig(3, 12, 40);

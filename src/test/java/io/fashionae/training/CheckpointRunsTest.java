@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fashionae.common.UserException;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.DataConfig;
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Objective;
 import io.fashionae.config.OutputConfig;
-import io.fashionae.config.PaddingForm;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.IdxDataModule;
@@ -32,20 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted run even when another run left higher step numbers (the defect of issue 15).
  */
 class CheckpointRunsTest {
-    private static final ModelConfig MODEL = new ModelConfig(
-            3,
-            List.of(3, 3, 3),
-            List.of(4, 8, 8),
-            List.of(2, 2, 2),
-            2,
-            true,
-            false,
-            0.15,
-            32,
-            1,
-            GeluForm.ERF,
-            PaddingForm.TORCH,
-            Objective.SEED);
+    private static final ModelConfig MODEL = ModelConfig.builder()
+            .encoder(List.of(3, 3, 3), List.of(4, 8, 8), List.of(2, 2, 2))
+            .build();
     /** 8 steps of 32 in one epoch. */
     private static final TrainingConfig TRAINING = new TrainingConfig(1, 32, 2e-3, 1e-5, 13, 0, 0);
 
