@@ -2,12 +2,8 @@ package io.fashionae.cli;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.ModelConfig;
-import io.fashionae.config.Precision;
-import io.fashionae.model.Autoencoder;
-import io.fashionae.model.MemoryEstimate;
 import io.fashionae.model.ModelStore;
 import io.fashionae.model.ModelSummary;
-import io.fashionae.model.OptimizerSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,29 +47,20 @@ final class SummaryCommand implements Callable<Integer> {
     int imageChannels;
 
     @Mixin
-    EngineOption engineOption;
-
-    @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
-        Autoencoder model;
+        ModelConfig c;
         if (modelFile != null) {
-            model = ModelStore.load(modelFile, false, engineOption.resolve().engine());
+            c = ModelStore.readConfig(modelFile);
         } else {
             if (imageChannels != 1 && imageChannels != 3) {
                 throw new UserException(
                         "--image-channels must be 1 or 3, got " + imageChannels, "use 1 for grey or 3 for RGB images");
             }
-            ModelConfig config = modelOptions.toConfig().withInput(imageSize, imageChannels);
-            MemoryEstimate.requireFits(config, 1, Precision.FP32, "to build the model");
-            model = Autoencoder.create(
-                    config,
-                    new OptimizerSettings(1e-3, 0, 0),
-                    engineOption.resolve().engine());
+            c = modelOptions.toConfig().withInput(imageSize, imageChannels);
         }
-        ModelConfig c = model.config();
         spec.commandLine()
                 .getOut()
                 .printf(
@@ -91,7 +78,7 @@ final class SummaryCommand implements Callable<Integer> {
                         c.dropout() ? String.valueOf(c.dropoutRate()) : "off",
                         c.gelu().name().toLowerCase(Locale.ROOT),
                         c.padding().name().toLowerCase(Locale.ROOT));
-        spec.commandLine().getOut().print(ModelSummary.of(model).format());
+        spec.commandLine().getOut().print(ModelSummary.of(c).format());
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -4,10 +4,8 @@ import io.fashionae.common.UserException;
 import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Precision;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
@@ -65,12 +63,15 @@ public final class Autoencoder {
         this.engine = LayerKit.engineOf(graph.getConfiguration());
         this.dataType = graph.params().dataType();
         AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config, dataType, engine);
-        long encoderParams = countParams(graph, builder.encoderLayerNames());
-        long decoderParams = countParams(graph, builder.decoderLayerNames());
+        ArchitecturePlan plan = ArchitecturePlan.of(config);
+        long encoderParams =
+                plan.encoder().stream().mapToLong(PlannedLayer::parameterCount).sum();
+        long decoderParams =
+                plan.decoder().stream().mapToLong(PlannedLayer::parameterCount).sum();
         INDArray flat = graph.params();
         if (encoderParams + decoderParams != flat.length()) {
             throw new IllegalStateException("encoder " + encoderParams + " + decoder " + decoderParams
-                    + " parameters != graph's " + flat.length());
+                    + " parameters != graph's " + flat.length() + ": it was not built from this config");
         }
         this.encoder = new ComputationGraph(builder.encoderOnly());
         this.encoder.init(slice(flat, 0, encoderParams), false);
@@ -365,17 +366,5 @@ public final class Autoencoder {
         return flat.rank() == 1
                 ? flat.get(NDArrayIndex.interval(from, to))
                 : flat.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
-    }
-
-    private static long countParams(ComputationGraph graph, List<String> layerNames) {
-        long n = 0;
-        for (String name : layerNames) {
-            Layer layer = graph.getLayer(name);
-            if (layer == null) {
-                throw new IllegalStateException("graph has no layer '" + name + "': it was not built from this config");
-            }
-            n += layer.numParams();
-        }
-        return n;
     }
 }

@@ -10,7 +10,6 @@ import io.fashionae.config.Precision;
 import io.fashionae.model.layer.ActivationErfGelu;
 import io.fashionae.model.layer.SigmoidCrossEntropy;
 import io.fashionae.model.layer.VariationalSample;
-import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -52,12 +51,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the same in both.
  */
 public final class AutoencoderGraphBuilder {
-    private static final String CONV = GraphNames.CONV;
-    private static final String DECONV = "deconv";
-    private static final String CROP = "crop";
-    private static final String BN = GraphNames.BN;
-    private static final String ACT = "gelu";
-    private static final String DROP = "dropout";
     /** Batch norm as PyTorch's defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */
     private static final double BN_DECAY = 0.9;
 
@@ -67,6 +60,7 @@ public final class AutoencoderGraphBuilder {
     private static final OptimizerSettings INFERENCE_ONLY = new OptimizerSettings(1e-3, 0, 0);
 
     private final ModelConfig config;
+    private final ArchitecturePlan plan;
     private final DataType dataType;
     private final LayerKit kit;
 
@@ -86,6 +80,7 @@ public final class AutoencoderGraphBuilder {
      */
     public AutoencoderGraphBuilder(ModelConfig config, DataType dataType, Engine engine) {
         this.config = config;
+        this.plan = ArchitecturePlan.of(config);
         this.dataType = dataType;
         this.kit = LayerKit.of(engine);
     }
@@ -114,7 +109,8 @@ public final class AutoencoderGraphBuilder {
      */
     public ComputationGraphConfiguration full(OptimizerSettings optimizer) {
         GraphBuilder g = base(optimizer, dataType(optimizer.precision())).addInputs(GraphNames.IMAGE);
-        String latent = addEncoder(g, GraphNames.IMAGE);
+        addLayers(g, plan.encoder(), GraphNames.IMAGE, false);
+        String latent = GraphNames.LATENT;
         Objective objective = config.objective();
         if (objective.variational()) {
             g.addInputs(GraphNames.NOISE);
@@ -130,7 +126,8 @@ public final class AutoencoderGraphBuilder {
                     GraphNames.SAMPLE_INPUTS);
             latent = GraphNames.SAMPLE;
         }
-        String reconstruction = addDecoder(g, latent);
+        // The loss layer applies a BCE model's sigmoid itself: the training graph ends before it.
+        String reconstruction = addLayers(g, plan.decoder(), latent, true);
         g.addLayer(GraphNames.LOSS, lossLayer(objective.loss()), reconstruction);
         return g.setOutputs(GraphNames.LOSS).setInputTypes(inputTypes()).build();
     }
@@ -148,11 +145,11 @@ public final class AutoencoderGraphBuilder {
      */
     public ComputationGraphConfiguration encoderOnly() {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.IMAGE);
-        String latent = addEncoder(g, GraphNames.IMAGE);
+        addLayers(g, plan.encoder(), GraphNames.IMAGE, false);
         if (config.objective().variational()) {
-            g.setOutputs(latent, GraphNames.LATENT_LOG_VAR);
+            g.setOutputs(GraphNames.LATENT, GraphNames.LATENT_LOG_VAR);
         } else {
-            g.setOutputs(latent);
+            g.setOutputs(GraphNames.LATENT);
         }
         return g.setInputTypes(imageType()).build();
     }
@@ -163,14 +160,7 @@ public final class AutoencoderGraphBuilder {
      */
     public ComputationGraphConfiguration decoderOnly() {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
-        String out = addDecoder(g, GraphNames.LATENT);
-        if (config.objective().loss() == LossKind.BCE) {
-            g.addLayer(
-                    GraphNames.DECODER_SIGMOID,
-                    new ActivationLayer.Builder().activation(Activation.SIGMOID).build(),
-                    out);
-            out = GraphNames.DECODER_SIGMOID;
-        }
+        String out = addLayers(g, plan.decoder(), GraphNames.LATENT, false);
         return g.setOutputs(out)
                 .setInputTypes(InputType.feedForward(config.latentDim()))
                 .build();
@@ -198,16 +188,12 @@ public final class AutoencoderGraphBuilder {
 
     /** Names of the encoder's layers, in order. */
     public List<String> encoderLayerNames() {
-        GraphBuilder g = inferenceBase().addInputs(GraphNames.IMAGE);
-        addEncoder(g, GraphNames.IMAGE);
-        return new ArrayList<>(g.getVertices().keySet());
+        return plan.encoder().stream().map(PlannedLayer::name).toList();
     }
 
     /** Names of the decoder's layers, in order. */
     public List<String> decoderLayerNames() {
-        GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
-        addDecoder(g, GraphNames.LATENT);
-        return new ArrayList<>(g.getVertices().keySet());
+        return plan.decoder().stream().map(PlannedLayer::name).toList();
     }
 
     /** The input type: {@code [1, 32, 32]} images in NCHW. */
@@ -244,113 +230,75 @@ public final class AutoencoderGraphBuilder {
                 .graphBuilder();
     }
 
-    private String addEncoder(GraphBuilder g, String input) {
-        String prev = input;
-        int inChannels = config.imageChannels();
-        List<Integer> sides = config.encoderSides();
-        for (int i = 0; i < config.layers(); i++) {
-            int block = i + 1;
-            int k = config.kernels().get(i);
-            int s = config.strides().get(i);
-            String conv = GraphNames.encoder(block, CONV);
-            ConvGeometry geometry = ConvGeometry.convolution(config.padding(), k, s, sides.get(i), sides.get(i + 1));
-            g.addLayer(conv, kit.convolution(k, s, inChannels, config.channels().get(i), geometry), prev);
-            prev = addCrop(g, conv, GraphNames.encoder(block, CROP), geometry);
-            prev = addNormActivationDropout(g, prev, block, true, config.batchNorm());
-            inChannels = config.channels().get(i);
-        }
-        g.addLayer(GraphNames.LATENT, latentHead(), prev);
-        if (config.objective().variational()) {
-            // Added right after the mean's head, in the encoder-only graph too: both graphs then lay
-            // the two heads' parameters out in the same order (Autoencoder slices one vector).
-            g.addLayer(GraphNames.LATENT_LOG_VAR, latentHead(), prev);
-        }
-        return GraphNames.LATENT;
-    }
-
-    /** Flattened bottleneck to {@code latentDim} values, no activation: a latent, mean or log-variance head. */
-    private DenseLayer latentHead() {
-        return new DenseLayer.Builder()
-                .nIn(config.flattenedSize())
-                .nOut(config.latentDim())
-                .activation(Activation.IDENTITY)
-                .build();
-    }
-
-    private String addDecoder(GraphBuilder g, String latent) {
-        int side = config.bottleneckSide();
-        g.addLayer(
-                GraphNames.DECODER_DENSE,
-                new DenseLayer.Builder()
-                        .nIn(config.latentDim())
-                        .nOut(config.flattenedSize())
-                        .activation(Activation.IDENTITY)
-                        .build(),
-                latent);
-        String prev = GraphNames.DECODER_DENSE;
-        for (int i = 0; i < config.layers(); i++) {
-            int block = i + 1;
-            int k = config.decoderKernel(i);
-            int s = config.decoderStride(i);
-            String deconv = GraphNames.decoder(block, DECONV);
-            ConvGeometry geometry = ConvGeometry.transposed(config.padding(), k, s);
-            g.addLayer(
-                    deconv,
-                    kit.deconvolution(k, s, config.decoderInChannels(i), config.decoderOutChannels(i), geometry),
-                    prev);
-            if (i == 0) {
-                // Dense output [N, C*H*W] back to the bottleneck map, channel-major as the encoder flattened it.
-                g.inputPreProcessor(deconv, new FeedForwardToCnnPreProcessor(side, side, config.bottleneckChannels()));
+    /**
+     * Adds {@code layers} of the plan, each as the kit's layer of its kind, the first reading
+     * {@code input}; returns the last one's name. A layer that takes a feature map from a vector
+     * (the decoder's first transposed convolution) reads it channel-major, as the encoder
+     * flattened it.
+     *
+     * @param training whether this is the training graph, which leaves the final sigmoid to its loss layer
+     */
+    private String addLayers(GraphBuilder g, List<PlannedLayer> layers, String input, boolean training) {
+        String first = layers.get(0).input();
+        String last = input;
+        for (PlannedLayer layer : layers) {
+            if (training && layer.kind() == LayerKind.SIGMOID) {
+                continue;
             }
-            prev = addCrop(g, deconv, GraphNames.decoder(block, CROP), geometry);
-            boolean last = i == config.layers() - 1;
-            prev = addNormActivationDropout(g, prev, block, false, config.batchNorm() && !last);
+            String from = layer.input().equals(first) ? input : layer.input();
+            g.addLayer(layer.name(), layerOf(layer), from);
+            if (layer.in().isMap() && isVectorOutput(layers, layer.input(), first)) {
+                PlannedLayer.Shape map = layer.in();
+                g.inputPreProcessor(
+                        layer.name(), new FeedForwardToCnnPreProcessor(map.side(), map.side(), map.channels()));
+            }
+            last = layer.name();
         }
-        int imageSide = config.imageSize();
-        g.addLayer(
-                GraphNames.DECODER_OUTPUT,
+        return last;
+    }
+
+    /** Whether the vertex {@code name} gives vectors: a dense layer, or the decoder's input (the latent). */
+    private static boolean isVectorOutput(List<PlannedLayer> layers, String name, String firstInput) {
+        if (name.equals(firstInput)) {
+            return !name.equals(GraphNames.IMAGE);
+        }
+        return layers.stream().anyMatch(l -> l.name().equals(name) && !l.out().isMap());
+    }
+
+    /** The kit's DL4J layer for one planned layer. */
+    private org.deeplearning4j.nn.conf.layers.Layer layerOf(PlannedLayer layer) {
+        return switch (layer.kind()) {
+            case CONVOLUTION ->
                 kit.convolution(
-                        1,
-                        1,
-                        config.decoderOutChannels(config.layers() - 1),
-                        config.imageChannels(),
-                        ConvGeometry.convolution(config.padding(), 1, 1, imageSide, imageSide)),
-                prev);
-        return GraphNames.DECODER_OUTPUT;
-    }
-
-    /** The crop that completes {@code geometry}, if it needs one; returns the layer to continue from. */
-    private String addCrop(GraphBuilder g, String input, String name, ConvGeometry geometry) {
-        if (!geometry.crops()) {
-            return input;
-        }
-        g.addLayer(name, kit.crop(geometry.cropStart(), geometry.cropEnd()), input);
-        return name;
-    }
-
-    private String addNormActivationDropout(
-            GraphBuilder g, String input, int block, boolean encoder, boolean batchNorm) {
-        String prev = input;
-        if (batchNorm) {
-            String bn = name(encoder, block, BN);
-            g.addLayer(bn, kit.batchNorm(BN_DECAY, BN_EPS), prev);
-            prev = bn;
-        }
-        String act = name(encoder, block, ACT);
-        g.addLayer(act, gelu(config.gelu()), prev);
-        prev = act;
-        if (config.dropout()) {
-            String drop = name(encoder, block, DROP);
+                        layer.kernel(),
+                        layer.stride(),
+                        layer.in().channels(),
+                        layer.out().channels(),
+                        layer.geometry());
+            case DECONVOLUTION ->
+                kit.deconvolution(
+                        layer.kernel(),
+                        layer.stride(),
+                        layer.in().channels(),
+                        layer.out().channels(),
+                        layer.geometry());
+            case CROP -> kit.crop(layer.crop()[0], layer.crop()[1]);
+            case BATCH_NORM -> kit.batchNorm(BN_DECAY, BN_EPS);
+            case GELU -> gelu(layer.gelu());
             // DL4J takes the probability of KEEPING a channel; Dropout2d(p) drops with probability p.
-            g.addLayer(
-                    drop,
-                    new DropoutLayer.Builder()
-                            .dropOut(new SpatialDropout(1 - config.dropoutRate()))
-                            .build(),
-                    prev);
-            prev = drop;
-        }
-        return prev;
+            case DROPOUT ->
+                new DropoutLayer.Builder()
+                        .dropOut(new SpatialDropout(1 - layer.dropout()))
+                        .build();
+            case DENSE ->
+                new DenseLayer.Builder()
+                        .nIn(layer.in().size())
+                        .nOut(layer.out().size())
+                        .activation(Activation.IDENTITY)
+                        .build();
+            case SIGMOID ->
+                new ActivationLayer.Builder().activation(Activation.SIGMOID).build();
+        };
     }
 
     /** The exact GELU as the kit's layer; DL4J's sigmoid form in DL4J's activation layer in both kits. */
@@ -372,9 +320,5 @@ public final class AutoencoderGraphBuilder {
             adam.setEpsilon(HALF_ADAM_EPSILON);
         }
         return adam;
-    }
-
-    private static String name(boolean encoder, int block, String part) {
-        return encoder ? GraphNames.encoder(block, part) : GraphNames.decoder(block, part);
     }
 }

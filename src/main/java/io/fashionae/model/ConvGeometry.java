@@ -21,11 +21,11 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
  * @param cropStart rows (and columns) to crop at the top (and left) of the layer's output
  * @param cropEnd   rows (and columns) to crop at the bottom (and right)
  */
-record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEnd) {
+public record ConvGeometry(ConvolutionMode mode, int padding, int cropStart, int cropEnd) {
     private static final ConvGeometry SAME = new ConvGeometry(ConvolutionMode.Same, 0, 0, 0);
 
     /** Validates that truncate mode is the only one with padding. */
-    ConvGeometry {
+    public ConvGeometry {
         if (padding < 0 || cropStart < 0 || cropEnd < 0 || (mode == ConvolutionMode.Same && padding != 0)) {
             throw new IllegalArgumentException(
                     "invalid geometry " + mode + " padding " + padding + " crop " + cropStart + "/" + cropEnd);

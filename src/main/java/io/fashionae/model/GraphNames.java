@@ -32,6 +32,18 @@ public final class GraphNames {
     /** Part name of a block's batch norm, as in {@code encoder1_bn}. */
     public static final String BN = "bn";
 
+    /** Part name of a decoder block's transposed convolution, as in {@code decoder1_deconv}. */
+    public static final String DECONV = "deconv";
+
+    /** Part name of a block's crop (where the padding form needs one), as in {@code decoder1_crop}. */
+    public static final String CROP = "crop";
+
+    /** Part name of a block's activation, as in {@code encoder1_gelu}. */
+    public static final String GELU = "gelu";
+
+    /** Part name of a block's spatial dropout, as in {@code encoder1_dropout}. */
+    public static final String DROPOUT = "dropout";
+
     private GraphNames() {}
 
     /** Name of a layer of encoder block {@code i} (1-based), e.g. {@code encoder1_conv}. */

@@ -27,35 +27,22 @@ public record MemoryEstimate(long parameters, long paramBytes, long activationBy
     /** Layer output, batch norm, GELU, and a gradient of each, per feature map. */
     private static final int ACTIVATION_COPIES = 6;
 
-    /** The estimate for training {@code config} at {@code batchSize} in {@code precision}. */
+    /**
+     * The estimate for training {@code config} at {@code batchSize} in {@code precision}: its
+     * {@link ArchitecturePlan}'s parameters, and per image the output of every layer that makes a new
+     * feature map or vector (convolutions, transposed convolutions before their crop, dense layers);
+     * batch norm, GELU and dropout are in the copies.
+     */
     public static MemoryEstimate of(ModelConfig config, int batchSize, Precision precision) {
         long bytes = precision == Precision.FP32 || precision == null ? 4 : 2;
-        long params = 0;
-        long perImage = 0;
-        int in = config.imageChannels();
-        java.util.List<Integer> sides = config.encoderSides();
-        for (int i = 0; i < config.layers(); i++) {
-            long k = config.kernels().get(i);
-            long out = config.channels().get(i);
-            params += k * k * in * out + out + 4 * out;
-            perImage += (long) sides.get(i + 1) * sides.get(i + 1) * out;
-            in = (int) out;
-        }
-        long flat = config.flattenedSize();
-        params += 2 * flat * config.latentDim() + config.latentDim() + flat;
-        perImage += 2 * flat + config.latentDim();
-        long side = config.bottleneckSide();
-        for (int i = 0; i < config.layers(); i++) {
-            long k = config.decoderKernel(i);
-            long cin = config.decoderInChannels(i);
-            long out = config.decoderOutChannels(i);
-            params += k * k * cin * out + out + 4 * out;
-            side *= config.decoderStride(i);
-            perImage += (side + 1) * (side + 1) * out;
-        }
-        params +=
-                (long) config.decoderOutChannels(config.layers() - 1) * config.imageChannels() + config.imageChannels();
-        perImage += (long) config.imageSize() * config.imageSize() * config.imageChannels();
+        ArchitecturePlan plan = ArchitecturePlan.of(config);
+        long perImage = plan.layers().stream()
+                .filter(l -> l.kind() == LayerKind.CONVOLUTION
+                        || l.kind() == LayerKind.DECONVOLUTION
+                        || l.kind() == LayerKind.DENSE)
+                .mapToLong(l -> l.out().size())
+                .sum();
+        long params = plan.parameterCount();
         return new MemoryEstimate(
                 params, PARAM_COPIES * params * bytes, ACTIVATION_COPIES * perImage * bytes * Math.max(1, batchSize));
     }

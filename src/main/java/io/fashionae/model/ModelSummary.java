@@ -1,15 +1,10 @@
 package io.fashionae.model;
 
+import io.fashionae.config.GeluForm;
+import io.fashionae.config.ModelConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 
 /**
  * A per-layer table of the autoencoder, like torchsummary's: name, type, output shape and
@@ -36,31 +31,29 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
         rows = List.copyOf(rows);
     }
 
-    /** The summary of {@code model}. */
+    /** The summary of {@code model}'s architecture. */
     public static ModelSummary of(Autoencoder model) {
-        ComputationGraph graph = model.graph();
-        InputType input = new AutoencoderGraphBuilder(model.config()).imageType();
-        InputType[] inputs = new AutoencoderGraphBuilder(model.config()).inputTypes();
-        Map<String, InputType> types = graph.getConfiguration().getLayerActivationTypes(inputs);
+        return of(model.config());
+    }
+
+    /**
+     * The summary of {@code config}'s {@link ArchitecturePlan}: the layers that run in inference,
+     * encoder then decoder. Training adds the loss layer (and a VAE's sampling layer), which have
+     * no parameters.
+     */
+    public static ModelSummary of(ModelConfig config) {
+        ArchitecturePlan plan = ArchitecturePlan.of(config);
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(GraphNames.IMAGE, "Input", shape(input), 0));
-        if (inputs.length > 1) {
-            rows.add(new Row(GraphNames.NOISE, "Input", shape(inputs[1]), 0));
+        rows.add(new Row(
+                GraphNames.IMAGE,
+                "Input",
+                PlannedLayer.Shape.map(config.imageChannels(), config.imageSize())
+                        .toString(),
+                0));
+        for (PlannedLayer layer : plan.layers()) {
+            rows.add(new Row(layer.name(), typeOf(layer), layer.out().toString(), layer.trainableCount()));
         }
-        GraphVertex[] vertices = graph.getVertices();
-        for (int index : graph.topologicalSortOrder()) {
-            GraphVertex v = vertices[index];
-            if (!v.hasLayer()) {
-                continue;
-            }
-            rows.add(new Row(
-                    v.getVertexName(),
-                    typeOf(graph, v.getVertexName()),
-                    shape(types.get(v.getVertexName())),
-                    ParameterCounts.trainable(v.getLayer())));
-        }
-        long trainable = ParameterCounts.trainable(graph);
-        return new ModelSummary(rows, trainable, graph.numParams() - trainable);
+        return new ModelSummary(rows, plan.trainableCount(), plan.parameterCount() - plan.trainableCount());
     }
 
     /** The table as text, as {@code summary} and {@code train} print it. */
@@ -85,20 +78,11 @@ public record ModelSummary(List<Row> rows, long trainable, long runningStats) {
         return sb.toString();
     }
 
-    private static String typeOf(ComputationGraph graph, String name) {
-        var conf = ((LayerVertex) graph.getConfiguration().getVertices().get(name))
-                .getLayerConf()
-                .getLayer();
-        String simple = conf.getClass().getSimpleName();
-        if (conf instanceof ActivationLayer a) {
-            String fn = a.getActivationFn().toString();
-            int paren = fn.indexOf('(');
-            return "Activation(" + (paren > 0 ? fn.substring(0, paren) : fn).toUpperCase(Locale.ROOT) + ")";
+    /** The kind's engine-neutral name; a GELU says its form, {@code GELU_ERF} for the exact one. */
+    private static String typeOf(PlannedLayer layer) {
+        if (layer.kind() == LayerKind.GELU) {
+            return layer.gelu() == GeluForm.ERF ? "Activation(GELU_ERF)" : "Activation(GELU)";
         }
-        return simple.endsWith("Layer") && simple.length() > 5 ? simple.substring(0, simple.length() - 5) : simple;
-    }
-
-    private static String shape(InputType type) {
-        return Arrays.toString(type.getShape(true)).replace(" ", "");
+        return layer.kind().label();
     }
 }

@@ -1,14 +1,14 @@
 package io.fashionae.model;
 
 import io.fashionae.config.ModelConfig;
-import java.util.List;
 
 /**
  * The arithmetic of the architecture, for benchmarks: multiply-adds of one image's forward pass
  * through the convolutions, transposed convolutions and dense layers (batch norm, GELU and the
  * loss are elementwise and left out). A transposed convolution is counted by its input, each
  * input pixel meeting every kernel tap once ({@code in^2 Cin Cout k^2}); the seed's model comes to
- * 14.3 M multiply-adds, 83% of them in the three transposed convolutions.
+ * 14.3 M multiply-adds, 83% of them in the three transposed convolutions ({@link
+ * PlannedLayer#multiplyAdds} counts each layer).
  *
  * @param forwardMultiplyAdds multiply-adds of one image's forward pass
  */
@@ -20,26 +20,9 @@ public record ModelWork(long forwardMultiplyAdds) {
      */
     private static final int TRAINING_FLOPS_PER_MULTIPLY_ADD = 6;
 
-    /** The work of {@code config}'s model. */
+    /** The work of {@code config}'s model, summed over its {@link ArchitecturePlan}'s layers. */
     public static ModelWork of(ModelConfig config) {
-        List<Integer> sides = config.encoderSides();
-        long macs = 0;
-        int in = config.imageChannels();
-        for (int i = 0; i < config.layers(); i++) {
-            long out = sides.get(i + 1);
-            long k = config.kernels().get(i);
-            macs += out * out * in * config.channels().get(i) * k * k;
-            in = config.channels().get(i);
-        }
-        macs += 2L * config.flattenedSize() * config.latentDim();
-        for (int i = 0; i < config.layers(); i++) {
-            long side = sides.get(config.layers() - i);
-            long k = config.decoderKernel(i);
-            macs += side * side * config.decoderInChannels(i) * config.decoderOutChannels(i) * k * k;
-        }
-        long image = config.imageSize();
-        macs += image * image * config.decoderOutChannels(config.layers() - 1) * config.imageChannels();
-        return new ModelWork(macs);
+        return new ModelWork(ArchitecturePlan.of(config).forwardMultiplyAdds());
     }
 
     /** Floating-point operations of one image's training step (forward and backward). */

@@ -1,15 +1,17 @@
 package io.fashionae.onnx;
 
 import ai.onnx.proto.OnnxMl;
-import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
+import io.fashionae.model.ArchitecturePlan;
 import io.fashionae.model.Autoencoder;
-import io.fashionae.model.AutoencoderGraphBuilder;
 import io.fashionae.model.GraphNames;
+import io.fashionae.model.LayerKind;
+import io.fashionae.model.PlannedLayer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -38,40 +40,31 @@ public final class OnnxExporter {
         ModelConfig config = model.config();
         ComputationGraph graph = model.graph();
         ComputationGraphConfiguration conf = graph.getConfiguration();
-        AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config);
-        InputType imageType = builder.imageType();
-        Map<String, InputType> types = conf.getLayerActivationTypes(builder.inputTypes());
-
         OnnxGraphBuilder onnx = new OnnxGraphBuilder("fashionae_" + part.name().toLowerCase());
         LayerMapper mapper = new LayerMapper(onnx);
         Map<String, String> tensors = new HashMap<>();
-        String firstVertex = part == ModelPart.DECODER ? GraphNames.LATENT : GraphNames.IMAGE;
-        tensors.put(firstVertex, part.inputName());
-        List<String> layers = layersOf(part, builder);
+        tensors.put(part == ModelPart.DECODER ? GraphNames.LATENT : GraphNames.IMAGE, part.inputName());
         String last = null;
-        for (String name : layers) {
-            if (name.equals(GraphNames.LATENT_LOG_VAR)) {
-                continue; // a VAE's log-variance head: only training's sample uses it
-            }
-            LayerVertex vertex = (LayerVertex) conf.getVertices().get(name);
-            String inputVertex =
-                    inferenceSource(conf.getVertexInputs().get(name).get(0));
-            String input = tensors.get(inputVertex);
+        for (PlannedLayer layer : layersOf(part, ArchitecturePlan.of(config))) {
+            String input = tensors.get(layer.input());
             if (input == null) {
                 throw new UnsupportedLayerException(
-                        name, "its input '" + inputVertex + "' is outside the exported part");
+                        layer.name(), "its input '" + layer.input() + "' is outside the exported part");
             }
-            InputType inType = inputVertex.equals(GraphNames.IMAGE) ? imageType : types.get(inputVertex);
-            input = mapper.preprocess(name, vertex.getPreProcessor(), input);
-            if (vertex.getPreProcessor() != null) {
-                inType = vertex.getPreProcessor().getOutputType(inType);
+            if (layer.kind() == LayerKind.SIGMOID) {
+                // Inference's end of a BCE model; the training graph's loss layer applies it, so DL4J's graph has none.
+                last = mapper.sigmoid(layer.name(), input);
+            } else {
+                LayerVertex vertex = (LayerVertex) conf.getVertices().get(layer.name());
+                input = mapper.preprocess(layer.name(), vertex.getPreProcessor(), input);
+                last = mapper.layer(
+                        layer.name(),
+                        vertex.getLayerConf().getLayer(),
+                        graph.getLayer(layer.name()),
+                        inputType(layer.in()),
+                        input);
             }
-            last = mapper.layer(name, vertex.getLayerConf().getLayer(), graph.getLayer(name), inType, input);
-            tensors.put(name, last);
-        }
-        if (part.givesImages() && config.objective().loss() == LossKind.BCE) {
-            // The training graph's loss layer applies the sigmoid to the logits; the exported decoder ends with it.
-            last = mapper.sigmoid(GraphNames.DECODER_SIGMOID, last);
+            tensors.put(layer.name(), last);
         }
         onnx.renameLastOutput(last, part.outputName());
 
@@ -107,21 +100,26 @@ public final class OnnxExporter {
                         : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
     }
 
-    /**
-     * The vertex whose output a layer reads in inference: a VAE's sample is the posterior mean
-     * there, so the decoder reads the mean head directly.
-     */
-    private static String inferenceSource(String vertex) {
-        return vertex.equals(GraphNames.SAMPLE) ? GraphNames.LATENT : vertex;
+    /** The type DL4J gives a layer's input of {@code shape}: an NCHW feature map or a vector. */
+    private static InputType inputType(PlannedLayer.Shape shape) {
+        return shape.isMap()
+                ? InputType.convolutional(shape.side(), shape.side(), shape.channels(), CNN2DFormat.NCHW)
+                : InputType.feedForward(shape.size());
     }
 
-    private static List<String> layersOf(ModelPart part, AutoencoderGraphBuilder builder) {
-        List<String> layers = new ArrayList<>();
+    /**
+     * The plan's layers that run in {@code part}'s inference: a VAE's log-variance head feeds only
+     * training's sample, so the encoder ends at the mean.
+     */
+    private static List<PlannedLayer> layersOf(ModelPart part, ArchitecturePlan plan) {
+        List<PlannedLayer> layers = new ArrayList<>();
         if (part != ModelPart.DECODER) {
-            layers.addAll(builder.encoderLayerNames());
+            plan.encoder().stream()
+                    .filter(l -> !l.name().equals(GraphNames.LATENT_LOG_VAR))
+                    .forEach(layers::add);
         }
         if (part != ModelPart.ENCODER) {
-            layers.addAll(builder.decoderLayerNames());
+            layers.addAll(plan.decoder());
         }
         return layers;
     }

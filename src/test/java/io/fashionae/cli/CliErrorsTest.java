@@ -179,14 +179,25 @@ class CliErrorsTest {
     }
 
     @Test
-    void aConfigurationTooLargeForMemoryIsRefusedWithTheFigure() {
+    void aConfigurationTooLargeForMemoryIsRefusedWithTheFigureBeforeAnythingIsWritten(@TempDir Path dir) {
         assertOneLineUsageError(
                 CliRunner.run(
-                        "summary", "--channels", "4096,4096,4096", "--kernels", "32,32,32", "--latent-dim", "4096"),
+                        "train",
+                        "--channels",
+                        "4096,4096,4096",
+                        "--kernels",
+                        "32,32,32",
+                        "--latent-dim",
+                        "4096",
+                        "--models",
+                        dir.resolve("m").toString(),
+                        "--reports",
+                        dir.resolve("r").toString()),
                 "needs at least",
-                "GB to build the model",
+                "GB to train at batch 64",
                 "parameters",
                 "--channels");
+        assertThat(dir.resolve("m")).doesNotExist();
     }
 
     @Test

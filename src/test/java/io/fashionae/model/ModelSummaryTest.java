@@ -16,7 +16,7 @@ class ModelSummaryTest {
         assertThat(s.rows())
                 .extracting(ModelSummary.Row::name)
                 .startsWith("image", "encoder1_conv", "encoder1_bn", "encoder1_gelu")
-                .endsWith("decoder3_gelu", "decoder_output", "reconstruction_loss");
+                .endsWith("decoder3_gelu", "decoder_output");
         assertThat(s.rows())
                 .filteredOn(r -> r.name().equals("encoder3_conv"))
                 .singleElement()
