@@ -1,13 +1,13 @@
 package io.fashionae.model;
 
-import io.fashionae.config.ModelConfig;
+import io.fashionae.config.GeluForm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The encoder's weights for inference with batch norm folded into the convolutions: each block
@@ -38,32 +38,94 @@ record FoldedEncoder(List<Block> blocks, float[] head, float[] headBias) {
             float[] weights,
             float[] bias) {}
 
-    /** Reads and folds the parameters of an encoder graph built from {@code config}. */
-    static FoldedEncoder of(ModelConfig config, ComputationGraph encoder) {
-        List<Block> blocks = new ArrayList<>();
-        List<Integer> sides = config.encoderSides();
-        int in = config.imageChannels();
-        for (int i = 0; i < config.layers(); i++) {
-            int block = i + 1;
-            int out = config.channels().get(i);
-            int k = config.kernels().get(i);
-            int s = config.strides().get(i);
-            Layer conv = encoder.getLayer(GraphNames.encoder(block, GraphNames.CONV));
-            float[] weights = conv.getParam("W").dup('c').data().asFloat();
-            float[] bias = conv.getParam("b").dup('c').data().asFloat();
-            if (config.batchNorm()) {
-                fold(encoder.getLayer(GraphNames.encoder(block, GraphNames.BN)), weights, bias);
+    /**
+     * Why oneDNN's direct encoder cannot run {@code plan}'s encoder, or empty when it can. A form it
+     * does not compute (the sigmoid GELU) is a reason; a layer kind it does not know is an error,
+     * so that a new kind fails here, naming itself, instead of quietly encoding through the slower
+     * graph.
+     *
+     * @throws IllegalStateException for a layer kind this encoder does not map
+     */
+    static Optional<String> unsupported(ArchitecturePlan plan) {
+        for (PlannedLayer layer : plan.encoder()) {
+            switch (layer.kind()) {
+                case CONVOLUTION, CROP, BATCH_NORM, DROPOUT, DENSE -> {}
+                case GELU -> {
+                    if (layer.gelu() != GeluForm.ERF) {
+                        return Optional.of(
+                                layer.name() + " is the " + layer.gelu() + " GELU (oneDNN's post-op is erf)");
+                    }
+                }
+                case DECONVOLUTION, SIGMOID -> throw unknown(layer);
             }
-            int[] padding = ConvGeometry.asymmetricPadding(config.padding(), k, s, sides.get(i), sides.get(i + 1));
-            blocks.add(new Block(in, out, k, s, sides.get(i), sides.get(i + 1), padding, weights, bias));
-            in = out;
         }
-        Layer latent = encoder.getLayer(GraphNames.LATENT);
-        INDArray head = latent.getParam("W").transpose().dup('c');
-        return new FoldedEncoder(
-                blocks,
-                head.data().asFloat(),
-                latent.getParam("b").dup('c').data().asFloat());
+        return Optional.empty();
+    }
+
+    /**
+     * Reads and folds the parameters of an encoder graph built from {@code plan}'s configuration,
+     * walking the plan's encoder: a convolution starts a block, with the asymmetric padding that
+     * makes a following crop unnecessary; batch norm folds into it; GELU is the block's post-op;
+     * dropout is the identity in inference; the mean's dense layer is the head.
+     */
+    static FoldedEncoder of(ArchitecturePlan plan, ComputationGraph encoder) {
+        unsupported(plan).ifPresent(reason -> {
+            throw new IllegalStateException("oneDNN's direct encoder cannot run this model: " + reason);
+        });
+        List<Block> blocks = new ArrayList<>();
+        Block block = null;
+        float[] head = null;
+        float[] headBias = null;
+        for (PlannedLayer layer : plan.encoder()) {
+            Layer params = encoder.getLayer(layer.name());
+            switch (layer.kind()) {
+                case CONVOLUTION -> {
+                    block = block(layer, params);
+                    blocks.add(block);
+                }
+                case CROP -> requireSide(block, layer);
+                case BATCH_NORM -> fold(params, block.weights(), block.bias());
+                case GELU, DROPOUT -> {}
+                case DENSE -> {
+                    if (layer.name().equals(GraphNames.LATENT)) {
+                        head = params.getParam("W").transpose().dup('c').data().asFloat();
+                        headBias = params.getParam("b").dup('c').data().asFloat();
+                    }
+                }
+                case DECONVOLUTION, SIGMOID -> throw unknown(layer);
+            }
+        }
+        return new FoldedEncoder(blocks, head, headBias);
+    }
+
+    private static Block block(PlannedLayer conv, Layer params) {
+        int k = conv.kernel();
+        int s = conv.stride();
+        int inSide = Math.toIntExact(conv.in().side());
+        int[] padding = conv.padding();
+        int outSide = (inSide + padding[0] + padding[1] - k) / s + 1;
+        return new Block(
+                Math.toIntExact(conv.in().channels()),
+                Math.toIntExact(conv.out().channels()),
+                k,
+                s,
+                inSide,
+                outSide,
+                padding,
+                params.getParam("W").dup('c').data().asFloat(),
+                params.getParam("b").dup('c').data().asFloat());
+    }
+
+    /** A crop after a convolution must leave what the asymmetric padding already gives. */
+    private static void requireSide(Block block, PlannedLayer crop) {
+        if (block == null || block.outSide() != crop.out().side()) {
+            throw new IllegalStateException(crop.name() + " does not follow a convolution whose padding it completes");
+        }
+    }
+
+    private static IllegalStateException unknown(PlannedLayer layer) {
+        return new IllegalStateException("oneDNN's direct encoder has no mapping for " + layer.name() + " ("
+                + layer.kind() + "): add it to FoldedEncoder and OneDnnEncoderNet");
     }
 
     /** Scales each output channel's weights and bias by batch norm's running statistics. */

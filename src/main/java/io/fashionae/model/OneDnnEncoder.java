@@ -1,6 +1,5 @@
 package io.fashionae.model;
 
-import io.fashionae.config.GeluForm;
 import io.fashionae.config.ModelConfig;
 import java.lang.ref.Reference;
 import java.nio.ByteOrder;
@@ -34,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It covers what the seed's family of models needs for inference: 32-bit floats, the exact GELU,
  * any kernels, strides, channels and padding form, with or without batch norm and dropout, plain or
- * variational (the mean head). {@link #create} gives nothing for anything else, or where oneDNN
- * cannot be loaded, and {@link Autoencoder} then uses DL4J's graph. The folded weights are taken
+ * variational (the mean head). It walks the model's {@link ArchitecturePlan}: {@link #create}
+ * gives nothing for a form it does not compute (16-bit weights, the sigmoid GELU), on CUDA, or where
+ * oneDNN cannot be loaded, and {@link Autoencoder} then uses DL4J's graph; a layer kind it does not
+ * know fails, naming it ({@link FoldedEncoder#unsupported}). The folded weights are taken
  * again whenever {@link Autoencoder#parameterVersion()} has moved on.
  *
  * <p>Not thread-safe, as DL4J's graphs are not.
@@ -49,15 +50,15 @@ final class OneDnnEncoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnEncoder.class);
 
-    private final ModelConfig config;
+    private final ArchitecturePlan plan;
     private final engine cpu;
     private final stream cpuStream;
     private final Map<Integer, OneDnnEncoderNet> nets = new LinkedHashMap<>(NETS_KEPT, 0.75f, true);
     private FoldedEncoder weights;
     private long weightsVersion = -1;
 
-    private OneDnnEncoder(ModelConfig config, engine cpu, stream cpuStream) {
-        this.config = config;
+    private OneDnnEncoder(ArchitecturePlan plan, engine cpu, stream cpuStream) {
+        this.plan = plan;
         this.cpu = cpu;
         this.cpuStream = cpuStream;
     }
@@ -67,15 +68,20 @@ final class OneDnnEncoder {
      * the class comment) and oneDNN loads; empty otherwise.
      */
     static Optional<OneDnnEncoder> create(ModelConfig config, DataType type) {
+        ArchitecturePlan plan = ArchitecturePlan.of(config);
+        Optional<String> unsupported = FoldedEncoder.unsupported(plan);
         if (type != DataType.FLOAT
-                || config.gelu() != GeluForm.ERF
+                || unsupported.isPresent()
                 || !Nd4j.getEnvironment().isCPU()) {
+            LOG.debug(
+                    "DL4J's encoder graph encodes: {}",
+                    unsupported.orElse(type != DataType.FLOAT ? type + " weights" : "not the CPU backend"));
             return Optional.empty();
         }
         try {
             Loader.load(org.bytedeco.dnnl.global.dnnl.class);
             engine cpu = new engine(engine.kind.cpu, 0);
-            return Optional.of(new OneDnnEncoder(config, cpu, new stream(cpu)));
+            return Optional.of(new OneDnnEncoder(plan, cpu, new stream(cpu)));
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("oneDNN is not available here ({}): DL4J's encoder graph encodes", e.toString());
             return Optional.empty();
@@ -88,7 +94,7 @@ final class OneDnnEncoder {
      */
     float[] encode(INDArray images, ComputationGraph graph, long version) {
         if (version != weightsVersion) {
-            weights = FoldedEncoder.of(config, graph);
+            weights = FoldedEncoder.of(plan, graph);
             weightsVersion = version;
             closeNets();
         }
@@ -97,7 +103,7 @@ final class OneDnnEncoder {
         pixels.position(Math.toIntExact(dense.offset()));
         int n = Math.toIntExact(images.size(0));
         int perImage = Math.toIntExact(images.length() / Math.max(1, n));
-        int latentDim = config.latentDim();
+        int latentDim = plan.config().latentDim();
         float[] latents = new float[n * latentDim];
         float[] chunk = new float[CHUNK * latentDim];
         for (int start = 0; start < n; start += CHUNK) {

@@ -98,6 +98,22 @@ class OneDnnEncoderParityTest {
                 .isPresent();
     }
 
+    @Test
+    void aLayerKindTheEncoderDoesNotKnowFailsNamingIt() {
+        ArchitecturePlan seed = ArchitecturePlan.of(ModelConfig.seedDefaults());
+        // A plan whose encoder holds a transposed convolution, a kind oneDNN's encoder has no mapping for.
+        List<PlannedLayer> encoder = new java.util.ArrayList<>(seed.encoder());
+        encoder.add(1, seed.layer("decoder1_deconv"));
+        ArchitecturePlan odd = new ArchitecturePlan(seed.config(), encoder, seed.decoder());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FoldedEncoder.unsupported(odd))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("decoder1_deconv (DECONVOLUTION)");
+        assertThat(FoldedEncoder.unsupported(seed)).isEmpty();
+        assertThat(FoldedEncoder.unsupported(
+                        ArchitecturePlan.of(ModelConfig.seedDefaults().withGelu(GeluForm.SIGMOID))))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("encoder1_gelu", "SIGMOID"));
+    }
+
     private static Autoencoder trained(ModelConfig config, int steps) {
         Autoencoder model = Autoencoder.create(config, new OptimizerSettings(1e-2, 1e-5, 42));
         for (int i = 0; i < steps; i++) {
