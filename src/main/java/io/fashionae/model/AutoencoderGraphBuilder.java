@@ -121,9 +121,7 @@ public final class AutoencoderGraphBuilder {
                     GraphNames.LATENT_LOG_VAR,
                     GraphNames.NOISE);
             g.addLayer(
-                    GraphNames.SAMPLE,
-                    new VariationalSample(config.latentDim(), objective.beta()),
-                    GraphNames.SAMPLE_INPUTS);
+                    GraphNames.SAMPLE, new VariationalSample(latentSize(), objective.beta()), GraphNames.SAMPLE_INPUTS);
             latent = GraphNames.SAMPLE;
         }
         // The loss layer applies a BCE model's sigmoid itself: the training graph ends before it.
@@ -135,7 +133,7 @@ public final class AutoencoderGraphBuilder {
     /** The training graph's input types, in input order: the images and, for a VAE, the noise. */
     public InputType[] inputTypes() {
         return config.objective().variational()
-                ? new InputType[] {imageType(), InputType.feedForward(config.latentDim())}
+                ? new InputType[] {imageType(), InputType.feedForward(latentSize())}
                 : new InputType[] {imageType()};
     }
 
@@ -162,7 +160,7 @@ public final class AutoencoderGraphBuilder {
         GraphBuilder g = inferenceBase().addInputs(GraphNames.LATENT);
         String out = addLayers(g, plan.decoder(), GraphNames.LATENT, false);
         return g.setOutputs(out)
-                .setInputTypes(InputType.feedForward(config.latentDim()))
+                .setInputTypes(InputType.feedForward(latentSize()))
                 .build();
     }
 
@@ -196,10 +194,15 @@ public final class AutoencoderGraphBuilder {
         return plan.decoder().stream().map(PlannedLayer::name).toList();
     }
 
+    /** The latent vector's size, as the plan's latent layer gives it. */
+    private int latentSize() {
+        return Math.toIntExact(plan.layer(GraphNames.LATENT).out().size());
+    }
+
     /** The input type: {@code [1, 32, 32]} images in NCHW. */
     public InputType imageType() {
-        return InputType.convolutional(
-                config.imageSize(), config.imageSize(), config.imageChannels(), CNN2DFormat.NCHW);
+        PlannedLayer.Shape image = plan.encoder().get(0).in();
+        return InputType.convolutional(image.side(), image.side(), image.channels(), CNN2DFormat.NCHW);
     }
 
     /**

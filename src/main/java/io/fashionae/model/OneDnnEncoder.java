@@ -103,7 +103,7 @@ final class OneDnnEncoder {
         pixels.position(Math.toIntExact(dense.offset()));
         int n = Math.toIntExact(images.size(0));
         int perImage = Math.toIntExact(images.length() / Math.max(1, n));
-        int latentDim = plan.config().latentDim();
+        int latentDim = Math.toIntExact(plan.layer(GraphNames.LATENT).out().size());
         float[] latents = new float[n * latentDim];
         float[] chunk = new float[CHUNK * latentDim];
         for (int start = 0; start < n; start += CHUNK) {

@@ -45,7 +45,8 @@ public final class OnnxExporter {
         Map<String, String> tensors = new HashMap<>();
         tensors.put(part == ModelPart.DECODER ? GraphNames.LATENT : GraphNames.IMAGE, part.inputName());
         String last = null;
-        for (PlannedLayer layer : layersOf(part, ArchitecturePlan.of(config))) {
+        ArchitecturePlan plan = ArchitecturePlan.of(config);
+        for (PlannedLayer layer : layersOf(part, plan)) {
             String input = tensors.get(layer.input());
             if (input == null) {
                 throw new UnsupportedLayerException(
@@ -69,7 +70,7 @@ public final class OnnxExporter {
         onnx.renameLastOutput(last, part.outputName());
 
         OnnxMl.GraphProto.Builder g = onnx.graph();
-        declareInputAndOutput(g, part, config);
+        declareInputAndOutput(g, part, plan);
 
         OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -87,17 +88,12 @@ public final class OnnxExporter {
         return m.build();
     }
 
-    private static void declareInputAndOutput(OnnxMl.GraphProto.Builder g, ModelPart part, ModelConfig config) {
-        g.addInput(
-                part.takesImages()
-                        ? OnnxGraphBuilder.floatValue(
-                                part.inputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                        : OnnxGraphBuilder.floatValue(part.inputName(), config.latentDim()));
-        g.addOutput(
-                part.givesImages()
-                        ? OnnxGraphBuilder.floatValue(
-                                part.outputName(), config.imageChannels(), config.imageSize(), config.imageSize())
-                        : OnnxGraphBuilder.floatValue(part.outputName(), config.latentDim()));
+    /** The part's input and output, shaped as the plan's first input and last output say. */
+    private static void declareInputAndOutput(OnnxMl.GraphProto.Builder g, ModelPart part, ArchitecturePlan plan) {
+        long[] image = plan.encoder().get(0).in().dims();
+        long[] latent = plan.layer(GraphNames.LATENT).out().dims();
+        g.addInput(OnnxGraphBuilder.floatValue(part.inputName(), part.takesImages() ? image : latent));
+        g.addOutput(OnnxGraphBuilder.floatValue(part.outputName(), part.givesImages() ? image : latent));
     }
 
     /** The type DL4J gives a layer's input of {@code shape}: an NCHW feature map or a vector. */
