@@ -7,6 +7,7 @@ import io.fashionae.common.UserException;
 import io.fashionae.config.Engine;
 import io.fashionae.config.ModelConfig;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -83,12 +84,39 @@ public final class ModelStore {
      */
     public static void save(Autoencoder model, Object trainingConfig, Object checkpointState, Path target)
             throws IOException {
+        write(snapshot(model), trainingConfig, checkpointState, target);
+    }
+
+    /**
+     * The model serialised once, to be written to several files ({@link #write}): at an epoch's end
+     * the model file and the checkpoint hold the same bytes of DL4J's.
+     */
+    public static Snapshot snapshot(Autoencoder model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // DL4J's own layers whatever the engine that trained it: any DL4J program, and either
+        // engine, restores the file (the parameter layout is the same in both kits).
+        ModelSerializer.writeModel(model.portableGraph(), bytes, true);
+        return new Snapshot(model.config(), bytes.toByteArray());
+    }
+
+    /**
+     * A model serialised by DL4J (configuration, parameters, Adam state) with its architecture.
+     *
+     * @param config the architecture
+     * @param dl4jZip DL4J's zip
+     */
+    public record Snapshot(ModelConfig config, byte[] dl4jZip) {}
+
+    /**
+     * Writes {@code snapshot} with our entries (the architecture, the parameters' SHA-256, the
+     * training settings and a checkpoint's state, both may be null) to {@code target}, atomically.
+     */
+    public static void write(Snapshot snapshot, Object trainingConfig, Object checkpointState, Path target)
+            throws IOException {
         AtomicFiles.write(target, tmp -> {
-            // DL4J's own layers whatever the engine that trained it: any DL4J program, and either
-            // engine, restores the file (the parameter layout is the same in both kits).
-            ModelSerializer.writeModel(model.portableGraph(), tmp.toFile(), true);
+            Files.write(tmp, snapshot.dl4jZip());
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
-                Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(model.config()), StandardCharsets.UTF_8);
+                Files.writeString(zip.getPath(CONFIG_ENTRY), Json.write(snapshot.config()), StandardCharsets.UTF_8);
                 try (InputStream in = Files.newInputStream(zip.getPath(COEFFICIENTS))) {
                     Files.writeString(
                             zip.getPath(PARAMS_SHA256_ENTRY), Sha256.of(in) + "\n", StandardCharsets.US_ASCII);

@@ -67,8 +67,13 @@ public final class CheckpointStore {
 
     /** Writes a checkpoint at {@code state.step()}, then deletes all but the newest {@code keep}; returns its path. */
     public Path save(Autoencoder model, TrainingConfig training, TrainingState state) throws IOException {
+        return save(ModelStore.snapshot(model), training, state);
+    }
+
+    /** Writes a checkpoint of a model already serialised, as {@link #save(Autoencoder, TrainingConfig, TrainingState)}. */
+    public Path save(ModelStore.Snapshot model, TrainingConfig training, TrainingState state) throws IOException {
         Path file = dir.resolve(String.format("checkpoint-step-%08d.zip", state.step()));
-        ModelStore.save(model, training, state, file);
+        ModelStore.write(model, training, state, file);
         List<Path> all = list();
         for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
             Files.deleteIfExists(old);

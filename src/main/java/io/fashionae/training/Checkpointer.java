@@ -3,6 +3,7 @@ package io.fashionae.training;
 import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.TrainingConfig;
 import io.fashionae.model.Autoencoder;
+import io.fashionae.model.ModelStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,6 +49,15 @@ public final class Checkpointer {
 
     /** Writes a checkpoint of {@code model} at {@code state}; returns its file. */
     public Path save(Autoencoder model, TrainingState state) {
+        try {
+            return save(ModelStore.snapshot(model), state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint in " + store().dir(), e);
+        }
+    }
+
+    /** Writes a checkpoint of a model already serialised at {@code state}; returns its file. */
+    public Path save(ModelStore.Snapshot model, TrainingState state) {
         try {
             Path file = store().save(model, training, state);
             LOG.debug("Checkpoint {}", file);

@@ -149,8 +149,10 @@ public final class Trainer {
             graph.incrementEpochCount();
             progress.epochEnded(m, config.epochs());
             state = nextEpoch(m);
-            save(model);
-            Path checkpoint = checkpointer.save(model, current());
+            // Serialised once: the model file and the epoch's checkpoint hold the same bytes of DL4J's.
+            ModelStore.Snapshot snapshot = snapshot(model);
+            save(snapshot);
+            Path checkpoint = checkpointer.save(snapshot, current());
             writeMetrics(metrics(model, data, backend, null));
             if (stop.requested() && epoch < config.epochs()) {
                 throw new TrainingInterruptedException(state.step(), checkpoint);
@@ -337,9 +339,17 @@ public final class Trainer {
         return stateful == null ? state.frames() : stateful.state().frames();
     }
 
-    private void save(Autoencoder model) {
+    private ModelStore.Snapshot snapshot(Autoencoder model) {
         try {
-            ModelStore.save(model, config, output.modelFile());
+            return ModelStore.snapshot(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the model", e);
+        }
+    }
+
+    private void save(ModelStore.Snapshot model) {
+        try {
+            ModelStore.write(model, config, null, output.modelFile());
             LOG.debug("Saved {}", output.modelFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output.modelFile(), e);

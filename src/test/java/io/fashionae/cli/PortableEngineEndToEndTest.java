@@ -50,7 +50,7 @@ class PortableEngineEndToEndTest {
                 "--progress",
                 "lines");
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.out()).contains("Engine: dl4j (--engine dl4j", "Epoch 1/1  train_loss=");
+        assertThat(train.out()).contains("Engine: dl4j (asked for with --engine", "Epoch 1/1  train_loss=");
 
         JsonNode metrics =
                 new ObjectMapper().readTree(reports.resolve("metrics.json").toFile());

@@ -37,7 +37,7 @@ class EngineChoiceTest {
     void anEngineAskedForIsTheOneRunWithTheReasonSaid() {
         EngineChoice choice = EngineChoice.resolve(Engine.NATIVE, true, "linux-x86_64");
         assertThat(choice.engine()).isEqualTo(Engine.NATIVE);
-        assertThat(choice.reason()).isEqualTo("--engine native (libnd4j linux-x86_64 on the CPU)");
+        assertThat(choice.reason()).isEqualTo("asked for with --engine; libnd4j linux-x86_64 on the CPU");
     }
 
     @Test
