@@ -4,7 +4,7 @@
 MVN  ?= mvn -B
 ARGS ?=
 
-.PHONY: help build data train summary export decode encode report compare study bench bench-compare test test-fast test-portable format clean
+.PHONY: help build data train summary export decode encode report compare study bench bench-compare bench-engines test test-fast test-portable format clean
 
 help:
 	@echo "make data       find or download Fashion-MNIST and verify it"
@@ -17,6 +17,7 @@ help:
 	@echo "make study      latent 2/8/16 x mse/bce/vae, 3 epochs, + 2-D mse 20 epochs, then compare (~2 h on 2 cores)"
 	@echo "make bench      throughput and memory on real batches (writes reports/bench.json)"
 	@echo "make bench-compare  the same beside the PyTorch reference's --bench-steps, with ratios"
+	@echo "make bench-engines  make bench for the native engine, then the dl4j engine"
 	@echo "make test       all tests, the real-data smoke training included"
 	@echo "make test-fast  unit tests only (skips tests tagged 'slow')"
 	@echo "make test-portable  the dl4j engine end to end on libnd4j's plain build (no oneDNN)"
@@ -49,6 +50,11 @@ bench-compare:
 	$(PYTHON) $(REFERENCE) --bench-steps $(BENCH_STEPS) --batch-size 64 --threads 2 --out reports/bench-reference.json
 	$(PYTHON) scripts/reference-encode.py --reference $(REFERENCE) --threads 2 --json reports/bench-reference.json
 	$(MVN) -q compile exec:java -Dexec.args="bench --steps $(BENCH_STEPS) --reference reports/bench-reference.json $(ARGS)"
+
+# Both engines' figures, one after the other: reports/bench-native.json and reports/bench-dl4j.json.
+bench-engines:
+	$(MVN) -q compile exec:java -Dexec.args="bench --engine native --out reports/bench-native.json $(ARGS)"
+	$(MVN) -q compile exec:java -Dexec.args="bench --engine dl4j --out reports/bench-dl4j.json $(ARGS)"
 
 test:
 	$(MVN) test

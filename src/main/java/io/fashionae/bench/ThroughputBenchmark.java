@@ -102,6 +102,7 @@ public final class ThroughputBenchmark {
         }));
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
         double encodeOnnx = onnxEncode(ae, sample);
+        ae.close();
         return new BenchmarkResult(
                 batchSize,
                 dataName,

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * Decodes latent points to images with {@code decoder.onnx} in ONNX Runtime, without ND4J.
  * Input {@code latent [batch, latentDim]}, output {@code image [batch, 1, 32, 32]}.
  */
-public final class OnnxDecoder implements AutoCloseable {
+public final class OnnxDecoder extends OnnxPart {
     /**
      * Points per ONNX Runtime call: a call's memory grows with it (the decoder's 32-channel 32x32
      * layers take ~0.5 MB per point), and the report's 2,304-point explorer grid in one call added
@@ -15,16 +15,8 @@ public final class OnnxDecoder implements AutoCloseable {
      */
     private static final int CHUNK = 64;
 
-    private final OnnxModel model;
-    private final int latentDim;
-    private final int imageSide;
-    private final int imageChannels;
-
     private OnnxDecoder(OnnxModel model) {
-        this.model = model;
-        this.latentDim = (int) model.inputShape()[1];
-        this.imageSide = (int) model.outputShape()[3];
-        this.imageChannels = (int) model.outputShape()[1];
+        super(model, model.outputShape(), model.inputShape());
     }
 
     /** Opens a {@code decoder.onnx}. */
@@ -32,23 +24,9 @@ public final class OnnxDecoder implements AutoCloseable {
         return new OnnxDecoder(OnnxModel.open(file, "latent", "image"));
     }
 
-    /** The latent size the file expects. */
-    public int latentDim() {
-        return latentDim;
-    }
-
-    /** Side of the decoded images. */
-    public int imageSide() {
-        return imageSide;
-    }
-
-    /** Planes per decoded image: 1 grey, 3 RGB. */
-    public int imageChannels() {
-        return imageChannels;
-    }
-
     /** Decodes {@code n} points given row-major in {@code latents}; returns {@code n * side * side} pixels. */
     public float[] decode(float[] latents, int n) {
+        int latentDim = latentDim();
         if (latents.length != n * latentDim) {
             throw new UserException(
                     latents.length / Math.max(n, 1) + "-D latent points for a " + latentDim + "-D decoder",
@@ -73,15 +51,5 @@ public final class OnnxDecoder implements AutoCloseable {
             }
         }
         return bad;
-    }
-
-    /** The file's metadata. */
-    public java.util.Map<String, String> metadata() {
-        return model.metadata();
-    }
-
-    @Override
-    public void close() {
-        model.close();
     }
 }

@@ -28,7 +28,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * kit (the parameter layout is the same), and {@link #portableGraph} is the model in DL4J's own
  * layers, which is what a model file holds.
  */
-public final class Autoencoder {
+public final class Autoencoder implements AutoCloseable {
     /**
      * Images per encoder call. The inference graphs reuse their workspace memory from call to call,
      * so it holds the activations of one call: about 13 MB at 256 images for the seed
@@ -138,6 +138,18 @@ public final class Autoencoder {
             state.assign(updater.getStateViewArray());
         }
         return rebuilt;
+    }
+
+    /**
+     * Frees oneDNN's direct encoder (its primitives and their native buffers), if one was made; the
+     * DL4J graphs' arrays stay with ND4J. Encoding afterwards goes through DL4J's graph.
+     */
+    @Override
+    public void close() {
+        if (directEncoder != null && directEncoder.isPresent()) {
+            directEncoder.get().close();
+        }
+        directEncoder = Optional.empty();
     }
 
     /** The engine whose layers compute this model. */

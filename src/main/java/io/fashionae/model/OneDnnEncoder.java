@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe, as DL4J's graphs are not.
  */
-final class OneDnnEncoder {
+final class OneDnnEncoder implements AutoCloseable {
     /** Images per primitive call: the batch the primitives are built for (the last chunk gets its own). */
     static final int CHUNK = 256;
 
@@ -131,6 +131,14 @@ final class OneDnnEncoder {
             }
         }
         return net;
+    }
+
+    /** Frees the primitives, their buffers, the stream and the engine; the encoder is not used again. */
+    @Override
+    public void close() {
+        closeNets();
+        cpuStream.close();
+        cpu.close();
     }
 
     private void closeNets() {

@@ -9,6 +9,7 @@ import io.fashionae.config.TrainingConfig;
 import io.fashionae.data.DataLocator;
 import io.fashionae.data.IdxDataModule;
 import io.fashionae.data.ImageFolderDataModule;
+import io.fashionae.model.Autoencoder;
 import io.fashionae.model.StoredModel;
 import io.fashionae.onnx.OnnxExport;
 import java.io.IOException;
@@ -34,12 +35,10 @@ public final class ExportRun {
     public static OnnxExport.Report execute(
             StoredModel model, Path modelsDir, DataConfig data, Engine engine, Consumer<String> warn)
             throws IOException {
-        return OnnxExport.exportAll(
-                model.restore(false, engine),
-                modelsDir,
-                checkImages(model, data, warn),
-                model.trainingJson(),
-                model.sha256());
+        try (Autoencoder restored = model.restore(false, engine)) {
+            return OnnxExport.exportAll(
+                    restored, modelsDir, checkImages(model, data, warn), model.trainingJson(), model.sha256());
+        }
     }
 
     private static INDArray checkImages(StoredModel model, DataConfig options, Consumer<String> warn) {

@@ -92,6 +92,9 @@ public final class TrainingRun {
                 Json.write(job.training()),
                 Sha256.of(trained.modelFile()));
         events.exported(export);
+        // The last encoding was the export's check: oneDNN's primitives (and their buffers) go now,
+        // not when the process ends. The model itself stays usable (it encodes through DL4J's graph).
+        trained.model().close();
         phases.end("export");
 
         Path metricsFile = job.output().metricsFile();

@@ -99,6 +99,18 @@ class OneDnnEncoderParityTest {
     }
 
     @Test
+    void closingTheModelFreesItsOneDnnEncoderAndLeavesItEncodingThroughTheGraph() {
+        Autoencoder model = trained(ModelConfig.seedDefaults(), 1);
+        INDArray x = images(ModelConfig.seedDefaults(), 8, 3);
+        float[] direct = model.encodeToArray(x);
+        assertThat(model.encodesWithOneDnn()).isTrue();
+        model.close();
+        assertThat(model.encodesWithOneDnn()).isFalse();
+        assertClose(model.encodeToArray(x), direct);
+        model.close(); // closing twice is harmless
+    }
+
+    @Test
     void aLayerKindTheEncoderDoesNotKnowFailsNamingIt() {
         ArchitecturePlan seed = ArchitecturePlan.of(ModelConfig.seedDefaults());
         // A plan whose encoder holds a transposed convolution, a kind oneDNN's encoder has no mapping for.
