@@ -271,20 +271,8 @@ public final class AutoencoderGraphBuilder {
     /** The kit's DL4J layer for one planned layer. */
     private org.deeplearning4j.nn.conf.layers.Layer layerOf(PlannedLayer layer) {
         return switch (layer.kind()) {
-            case CONVOLUTION ->
-                kit.convolution(
-                        layer.kernel(),
-                        layer.stride(),
-                        layer.in().channels(),
-                        layer.out().channels(),
-                        layer.geometry());
-            case DECONVOLUTION ->
-                kit.deconvolution(
-                        layer.kernel(),
-                        layer.stride(),
-                        layer.in().channels(),
-                        layer.out().channels(),
-                        layer.geometry());
+            case CONVOLUTION -> kit.convolution(layer);
+            case DECONVOLUTION -> kit.deconvolution(layer);
             case CROP -> kit.crop(layer.crop()[0], layer.crop()[1]);
             case BATCH_NORM -> kit.batchNorm(BN_DECAY, BN_EPS);
             case GELU -> gelu(layer.gelu());

@@ -29,16 +29,16 @@ enum LayerKit {
     /** DL4J's own layers; the exact GELU is an activation function of ours, which DL4J lacks. */
     DL4J {
         @Override
-        Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            return set(new ConvolutionLayer.Builder(k, k), s, nIn, nOut, g)
+        Layer convolution(PlannedLayer l) {
+            return set(new ConvolutionLayer.Builder(l.kernel(), l.kernel()), l)
                     .dataFormat(CNN2DFormat.NCHW)
                     .build();
         }
 
         @Override
-        Layer deconvolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            Deconvolution2D.Builder b = new Deconvolution2D.Builder(k, k);
-            return set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW).build();
+        Layer deconvolution(PlannedLayer l) {
+            Deconvolution2D.Builder b = new Deconvolution2D.Builder(l.kernel(), l.kernel());
+            return set(b, l).dataFormat(CNN2DFormat.NCHW).build();
         }
 
         @Override
@@ -69,16 +69,16 @@ enum LayerKit {
     /** The layers of {@code model.layer} on libnd4j's native ops. */
     NATIVE {
         @Override
-        Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            NativeConvolution.Builder b = new NativeConvolution.Builder(k, k);
-            set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW);
+        Layer convolution(PlannedLayer l) {
+            NativeConvolution.Builder b = new NativeConvolution.Builder(l.kernel(), l.kernel());
+            set(b, l).dataFormat(CNN2DFormat.NCHW);
             return b.build();
         }
 
         @Override
-        Layer deconvolution(int k, int s, long nIn, long nOut, ConvGeometry g) {
-            NativeDeconvolution2D.Builder b = new NativeDeconvolution2D.Builder(k, k);
-            set(b, s, nIn, nOut, g).dataFormat(CNN2DFormat.NCHW);
+        Layer deconvolution(PlannedLayer l) {
+            NativeDeconvolution2D.Builder b = new NativeDeconvolution2D.Builder(l.kernel(), l.kernel());
+            set(b, l).dataFormat(CNN2DFormat.NCHW);
             return b.build();
         }
 
@@ -104,21 +104,21 @@ enum LayerKit {
      * What every (transposed) convolution of both kits sets: stride, channels, the geometry's mode
      * and padding, and no activation (DL4J would default to sigmoid).
      */
-    private static <B extends ConvolutionLayer.BaseConvBuilder<B>> B set(
-            B builder, int s, long nIn, long nOut, ConvGeometry g) {
-        return builder.stride(s, s)
-                .nIn(nIn)
-                .nOut(nOut)
+    private static <B extends ConvolutionLayer.BaseConvBuilder<B>> B set(B builder, PlannedLayer l) {
+        ConvGeometry g = l.geometry();
+        return builder.stride(l.stride(), l.stride())
+                .nIn(l.in().channels())
+                .nOut(l.out().channels())
                 .convolutionMode(g.mode())
                 .padding(g.padding(), g.padding())
                 .activation(Activation.IDENTITY);
     }
 
-    /** A convolution of a square kernel {@code k}, stride {@code s}, set up as {@code g} says (no activation). */
-    abstract Layer convolution(int k, int s, long nIn, long nOut, ConvGeometry g);
+    /** A planned convolution: square kernel, stride, channels, set up as its geometry says (no activation). */
+    abstract Layer convolution(PlannedLayer l);
 
-    /** A transposed convolution, set up as {@code g} says (no activation). */
-    abstract Layer deconvolution(int k, int s, long nIn, long nOut, ConvGeometry g);
+    /** A planned transposed convolution, set up as its geometry says (no activation). */
+    abstract Layer deconvolution(PlannedLayer l);
 
     /** Batch norm over the channels of NCHW maps (no activation). */
     abstract Layer batchNorm(double decay, double eps);

@@ -67,11 +67,7 @@ public record PlannedLayer(
 
         /** Values per image. */
         public long size() {
-            long n = 1;
-            for (long d : dims) {
-                n *= d;
-            }
-            return n;
+            return product(dims);
         }
 
         /** The channels of a feature map, the size of a vector. */
@@ -115,12 +111,16 @@ public record PlannedLayer(
     public record Param(String key, long[] shape, boolean trainable) {
         /** Values it holds. */
         public long size() {
-            long n = 1;
-            for (long d : shape) {
-                n *= d;
-            }
-            return n;
+            return product(shape);
         }
+    }
+
+    private static long product(long[] dims) {
+        long n = 1;
+        for (long d : dims) {
+            n *= d;
+        }
+        return n;
     }
 
     /** Values of all its parameters, trainable or not. */
