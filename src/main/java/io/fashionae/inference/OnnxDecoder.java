@@ -8,13 +8,6 @@ import java.nio.file.Path;
  * Input {@code latent [batch, latentDim]}, output {@code image [batch, 1, 32, 32]}.
  */
 public final class OnnxDecoder extends OnnxPart {
-    /**
-     * Points per ONNX Runtime call: a call's memory grows with it (the decoder's 32-channel 32x32
-     * layers take ~0.5 MB per point), and the report's 2,304-point explorer grid in one call added
-     * ~0.4 GB to a run's peak; 64 points keep a call near 30 MB at no measurable cost in time.
-     */
-    private static final int CHUNK = 64;
-
     private OnnxDecoder(OnnxModel model) {
         super(model, model.outputShape(), model.inputShape());
     }
@@ -32,7 +25,7 @@ public final class OnnxDecoder extends OnnxPart {
                     latents.length / Math.max(n, 1) + "-D latent points for a " + latentDim + "-D decoder",
                     "give " + latentDim + " coordinates per point");
         }
-        return model.runInChunks(latents, n, CHUNK, latentDim);
+        return model.runInChunks(latents, n, OnnxModel.CALL_SIZE, latentDim);
     }
 
     /**

@@ -8,14 +8,6 @@ import java.nio.file.Path;
  * {@code latent [batch, latentDim]}.
  */
 public final class OnnxEncoder extends OnnxPart {
-    /**
-     * Images per ONNX Runtime call, as in training's inference passes: the seed's encoder on 2
-     * threads encoded 10,000 images at 24,500 images/s in calls of 64 and 13,800 in calls of 512
-     * (a call's activations, ~0.3 MB an image, then stay in the caches); one call of everything
-     * would also hold every image's activations at once.
-     */
-    private static final int CHUNK = 64;
-
     private OnnxEncoder(OnnxModel model) {
         super(model, model.inputShape(), model.outputShape());
     }
@@ -35,6 +27,6 @@ public final class OnnxEncoder extends OnnxPart {
 
     /** Encodes {@code n} padded images (CHW pixels); returns {@code n * latentDim} values. */
     public float[] encode(float[] images, int n) {
-        return model.runInChunks(images, n, CHUNK, imageChannels(), imageSide(), imageSide());
+        return model.runInChunks(images, n, OnnxModel.CALL_SIZE, imageChannels(), imageSide(), imageSide());
     }
 }

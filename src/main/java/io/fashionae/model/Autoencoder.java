@@ -35,7 +35,7 @@ public final class Autoencoder implements AutoCloseable {
      * architecture. On 2 cores 128, 256, 512 and 1000 images a call encoded at the same speed
      * within the noise (medians 9,000-9,800 images/s, calls alternated in one process).
      */
-    private static final int ENCODE_CHUNK = 256;
+    static final int ENCODE_CHUNK = 256;
 
     private static final int DECODE_CHUNK = 64;
 

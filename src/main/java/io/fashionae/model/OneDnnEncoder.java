@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe, as DL4J's graphs are not.
  */
 final class OneDnnEncoder implements AutoCloseable {
-    /** Images per primitive call: the batch the primitives are built for (the last chunk gets its own). */
-    static final int CHUNK = 256;
+    /**
+     * Images per primitive call, as DL4J's encoder graph takes them ({@link Autoencoder#ENCODE_CHUNK}):
+     * the batch the primitives are built for (the last chunk gets its own).
+     */
+    static final int CHUNK = Autoencoder.ENCODE_CHUNK;
 
     /** Nets kept per batch size: the full chunk and the last, partial one of the usual calls. */
     private static final int NETS_KEPT = 3;

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.fashionae.inference.NativeMemory;
+import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import java.nio.ByteOrder;
@@ -25,15 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * snapshot (export and session) took under 10 ms. The numbers are the exporter's, which
  * {@link OnnxExport} checks against DL4J at every export and a parity test checks here.
  *
- * <p>Not thread-safe; one per training run. Images go through in chunks of {@value #CHUNK}.
+ * <p>Not thread-safe; one per training run. Images go through in chunks of {@value OnnxModel#CALL_SIZE}.
  */
 public final class OnnxRuntimeInference implements Inference {
-    /**
-     * Images per session call: the seed's encoder on 2 threads ran 28,500-28,900 images/s in
-     * chunks of 250 against 25,400-26,100 in chunks of 500 (smaller activations stay in cache).
-     */
-    private static final int CHUNK = 64;
-
     private final Autoencoder model;
     private final int threads;
     private final Map<ModelPart, OrtSession> sessions = new EnumMap<>(ModelPart.class);
@@ -94,8 +89,8 @@ public final class OnnxRuntimeInference implements Inference {
         float[] out = null;
         int outPerItem = 0;
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        for (long start = 0; start < n; start += CHUNK) {
-            int m = (int) Math.min(CHUNK, n - start);
+        for (long start = 0; start < n; start += OnnxModel.CALL_SIZE) {
+            int m = (int) Math.min(OnnxModel.CALL_SIZE, n - start);
             shape[0] = m;
             FloatBuffer chunk = values.slice(Math.toIntExact(start * perItem), m * perItem);
             try (OnnxTensor in = OnnxTensor.createTensor(env, chunk, shape);
