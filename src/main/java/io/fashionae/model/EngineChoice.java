@@ -33,8 +33,7 @@ public record EngineChoice(Engine engine, String reason) {
      */
     static EngineChoice resolve(Engine requested, boolean cpu, String classifier) {
         if (requested != Engine.AUTO) {
-            return new EngineChoice(
-                    requested, "--engine " + requested.label() + " (" + describe(cpu, classifier) + ")");
+            return new EngineChoice(requested, "asked for with --engine; " + describe(cpu, classifier));
         }
         if (cpu && NativeBuild.hasOneDnn(classifier)) {
             return new EngineChoice(Engine.NATIVE, "auto: libnd4j's oneDNN build (" + classifier + ") on the CPU");

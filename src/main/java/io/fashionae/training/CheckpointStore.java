@@ -70,7 +70,7 @@ public final class CheckpointStore {
         return save(ModelStore.snapshot(model), training, state);
     }
 
-    /** Writes a checkpoint of a model already serialised, as {@link #save(Autoencoder, TrainingConfig, TrainingState)}. */
+    /** Writes a checkpoint of a model already serialised ({@link ModelStore#snapshot}); returns its path. */
     public Path save(ModelStore.Snapshot model, TrainingConfig training, TrainingState state) throws IOException {
         Path file = dir.resolve(String.format("checkpoint-step-%08d.zip", state.step()));
         ModelStore.write(model, training, state, file);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillAndResumeTest {
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-    private static List<String> trainArgs(Path data, Path dir) {
+    static List<String> trainArgs(Path data, Path dir) {
         // 16 steps per epoch, 2 epochs; a frame every 2 steps and a checkpoint every 3.
         return List.of(
                 "train",
