@@ -100,6 +100,7 @@ class CliErrorsTest {
                 "--precision|fp8|Invalid value for option '--precision'",
                 "--gelu|tanh|Invalid value for option '--gelu'",
                 "--padding|valid|Invalid value for option '--padding'",
+                "--engine|fast|Invalid value for option '--engine'",
                 "--precision|bf16|bf16 is not available",
                 "--epochs|three|Invalid value for option '--epochs'",
                 "--latent-dim|100000000|latent dim must be at most 4096",
