@@ -38,9 +38,11 @@ final class RunArtifacts {
         if (resumed) {
             store.readAll().forEach(this::keep);
         } else {
-            // A new run's figures must not sit beside an older run's frames or animation.
+            // A new run's figures must not sit beside an older run's frames, animation or metrics
+            // (metrics.json is written when training ends: an interrupted new run leaves none).
             store.clear();
             Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
+            Files.deleteIfExists(reports.resolve("metrics.json"));
         }
     }
 

@@ -97,11 +97,11 @@ public final class TrainingRun {
         trained.model().close();
         phases.end("export");
 
-        Path metricsFile = job.output().metricsFile();
-        phases.writeInto(metricsFile);
+        // The trainer wrote metrics.json when training ended; the phases join it once, after the report
+        // (which does not show them) has taken its own.
         Path report = ReportWriter.write(reports, job.output().modelsDir(), events::warning);
         phases.end("report");
-        phases.writeInto(metricsFile);
+        phases.writeInto(job.output().metricsFile());
         events.finished(report, phases.asMap());
         return new Result(trained, figures, export, report, phases.asMap());
     }

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything {@code reports/metrics.json} holds about a run. Rewritten (atomically) after every
- * epoch, so an interrupted run still leaves the figures of its finished epochs.
+ * Everything {@code reports/metrics.json} holds about a run, written (atomically) when training
+ * ends; an interrupted run's finished epochs are in its checkpoint, and the resumed run writes them
+ * all.
  *
  * @param model            the architecture
  * @param training         the training settings

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fit loop: epochs of shuffled training batches, a validation pass in inference mode after
- * each, the model and {@code metrics.json} written (atomically) after each epoch, and checkpoints
- * every {@code --checkpoint-every} steps and at each epoch's end.
+ * each, the model written (atomically) after each epoch, checkpoints every {@code --checkpoint-every}
+ * steps and at each epoch's end, and {@code metrics.json} once, when training ends (a resume needs
+ * only the checkpoint, whose state holds the finished epochs' figures).
  *
  * <p>A run can start from a {@link TrainingState} restored from a checkpoint; it then goes on as
  * the uninterrupted run would have: the epoch's shuffle is recomputed from (seed, epoch) and the
@@ -152,8 +153,8 @@ public final class Trainer {
             // Serialised once: the model file and the epoch's checkpoint hold the same bytes of DL4J's.
             ModelStore.Snapshot snapshot = snapshot(model);
             save(snapshot);
+            // metrics.json waits for the end: a resume needs only the checkpoint, which holds the epochs so far.
             Path checkpoint = checkpointer.save(snapshot, current());
-            writeMetrics(metrics(model, data, backend, null));
             if (stop.requested() && epoch < config.epochs()) {
                 throw new TrainingInterruptedException(state.step(), checkpoint);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fashionae.latent.FrameStore;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,15 @@ class RunArtifactsTest {
     @Test
     void aNewRunKeepsItsOwnFramesInMemoryAndDropsAnOlderRunsFromDisk(@TempDir Path reports) throws Exception {
         new FrameStore(reports.resolve("latent")).accept(frame(10, 0.9));
+        Files.writeString(reports.resolve("metrics.json"), "{}");
         RunArtifacts artifacts = new RunArtifacts(reports, false, List.of("a", "b"));
         artifacts.frameSink().accept(frame(0, 0.5));
         assertThat(artifacts.frames()).extracting(LatentFrame::step).containsExactly(0);
         assertThat(new FrameStore(reports.resolve("latent")).readAll())
                 .extracting(LatentFrame::step)
                 .containsExactly(0);
+        // The older run's figures go with its frames: an interrupted new run leaves no mixed folder.
+        assertThat(reports.resolve("metrics.json")).doesNotExist();
     }
 
     @Test
