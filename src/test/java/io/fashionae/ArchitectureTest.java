@@ -100,6 +100,21 @@ class ArchitectureTest {
             .resideInAnyPackage("org.deeplearning4j..", "org.datavec..")
             .because("the latent space is data: frames, kNN and PCA on plain arrays");
 
+    /** data/package-info: the sources (IDX files, image folders) are siblings that do not know each other. */
+    @ArchTest
+    static final ArchRule dataSourcesAreSiblings =
+            slices().matching("io.fashionae.data.(*)..").should().notDependOnEachOther();
+
+    /** data/package-info: what the data modules share knows none of the sources. */
+    @ArchTest
+    static final ArchRule sharedDataKnowsNoSource = noClasses()
+            .that()
+            .resideInAPackage("io.fashionae.data")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fashionae.data.idx..", "io.fashionae.data.images..")
+            .because("a data module is chosen by its caller; the batches and images serve both sources");
+
     /** dataset/package-info: the class names and image constants need no DataVec and no ND4J. */
     @ArchTest
     static final ArchRule datasetNeedsNoDataPipeline = noClasses()

@@ -2,11 +2,11 @@ package io.fashionae.cli;
 
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.UserException;
-import io.fashionae.data.IdxArray;
-import io.fashionae.data.IdxFormatException;
-import io.fashionae.data.IdxReader;
-import io.fashionae.data.ImageFile;
-import io.fashionae.data.ImageFolder;
+import io.fashionae.data.idx.IdxArray;
+import io.fashionae.data.idx.IdxFormatException;
+import io.fashionae.data.idx.IdxReader;
+import io.fashionae.data.images.ImageFile;
+import io.fashionae.data.images.ImageFolder;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;

@@ -1,7 +1,7 @@
 package io.fashionae.cli;
 
 import io.fashionae.data.DataSummary;
-import io.fashionae.data.ImageFolderDataModule;
+import io.fashionae.data.images.ImageFolderDataModule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,8 +15,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code [N, C, S, S]} (values in [0, 1]) by range or by gathered indices.
  *
  * <p>A split read from files is kept {@linkplain #compact compact}: the stored bytes (784 per
- * Fashion-MNIST image; a folder's decoded images in an {@link ImageCache}), padded and scaled only
- * for the images asked for. The float form of the training split is 4.9 times larger (245 MB
+ * Fashion-MNIST image; a folder's decoded images in an
+ * {@link io.fashionae.data.images.ImageCache}), padded and scaled only for the images asked for.
+ * The float form of the training split is 4.9 times larger (245 MB
  * against 47 MB for Fashion-MNIST), and a run only ever needs a batch of it at a time.
  * A {@linkplain #dense dense} split holds a float array as given (synthetic data, tests).
  */

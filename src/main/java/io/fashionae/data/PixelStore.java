@@ -3,7 +3,7 @@ package io.fashionae.data;
 /**
  * Stored images, each a fixed-size record of unsigned bytes (CHW), read by index. A split read
  * from IDX files keeps its bytes in one array; a folder of image files keeps its decoded images in
- * an {@link ImageCache}, in memory up to a budget and on disk beyond it.
+ * an {@link io.fashionae.data.images.ImageCache}, in memory up to a budget and on disk beyond it.
  */
 public interface PixelStore extends AutoCloseable {
 

@@ -10,7 +10,7 @@ import io.fashionae.config.Objective;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.idx.IdxDataModule;
 import io.fashionae.report.CompareWriter;
 import io.fashionae.report.ComparedRun;
 import io.fashionae.report.RunComparison;

@@ -10,7 +10,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.ImageFolderDataModule;
+import io.fashionae.data.images.ImageFolderDataModule;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.ImageFixtures;
 import io.fashionae.testing.Tags;

@@ -8,7 +8,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.idx.IdxDataModule;
 import io.fashionae.testing.HeadlessChromium;
 import io.fashionae.testing.SyntheticData;
 import io.fashionae.testing.Tags;

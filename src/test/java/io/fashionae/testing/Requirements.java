@@ -2,8 +2,8 @@ package io.fashionae.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fashionae.data.DataLocator;
-import io.fashionae.data.DataSource;
+import io.fashionae.data.idx.DataLocator;
+import io.fashionae.data.idx.DataSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -10,7 +10,7 @@ import io.fashionae.config.ModelConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.idx.IdxDataModule;
 import io.fashionae.model.Inference;
 import io.fashionae.model.ModelStore;
 import io.fashionae.testing.SyntheticData;

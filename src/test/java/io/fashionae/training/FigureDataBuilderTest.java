@@ -3,7 +3,7 @@ package io.fashionae.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.ModelConfig;
-import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.idx.IdxDataModule;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameStore;
 import io.fashionae.model.Autoencoder;

@@ -4,7 +4,7 @@ import io.fashionae.config.CheckpointConfig;
 import io.fashionae.config.OutputConfig;
 import io.fashionae.config.PlotConfig;
 import io.fashionae.config.TrainingConfig;
-import io.fashionae.data.IdxDataModule;
+import io.fashionae.data.idx.IdxDataModule;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.Inference;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.images;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
 import static io.fashionae.testing.IdxFixtures.idx;
 import static io.fashionae.testing.IdxFixtures.imagesPayload;

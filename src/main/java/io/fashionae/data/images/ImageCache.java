@@ -1,5 +1,6 @@
-package io.fashionae.data;
+package io.fashionae.data.images;
 
+import io.fashionae.data.PixelStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.images;
 
 import io.fashionae.common.UserException;
 import java.awt.Graphics2D;

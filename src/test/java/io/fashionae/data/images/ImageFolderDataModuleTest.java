@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
 /** The two parts of Fashion-MNIST: the training set and the test set we validate on. */
 public enum Split {

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
 /**
  * The four files of a data set of the MNIST family, with their decompressed sizes (the same for

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
 import static io.fashionae.testing.IdxFixtures.idx;
 import static io.fashionae.testing.IdxFixtures.imagesPayload;
@@ -6,6 +6,7 @@ import static io.fashionae.testing.IdxFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.data.LabeledImages;
 import io.fashionae.dataset.IdxDataset;
 import io.fashionae.testing.IdxFixtures;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
+import io.fashionae.data.LabeledImages;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.IdxDataset;
 import io.fashionae.dataset.ImagePadding;

@@ -1,4 +1,4 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
 import java.util.Arrays;
 

@@ -1,5 +1,8 @@
-package io.fashionae.data;
+package io.fashionae.data.idx;
 
+import io.fashionae.data.DataModule;
+import io.fashionae.data.DataSummary;
+import io.fashionae.data.LabeledImages;
 import io.fashionae.dataset.FashionMnistClasses;
 import io.fashionae.dataset.IdxDataset;
 import io.fashionae.dataset.ImagePadding;
