@@ -67,15 +67,18 @@ class ArchitectureTest {
             .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
             .because("decoding from Java needs only ONNX Runtime (the decode command never loads ND4J)");
 
-    /** config/package-info: "JDK only" (with common's UserException): no DL4J, no ND4J. */
+    /**
+     * config/package-info: "JDK only" (with common's UserException): no DL4J, no ND4J, no data
+     * pipeline; plot, report and onnx name the data set's classes and padding through it.
+     */
     @ArchTest
     static final ArchRule configNeedsNoDl4jNorNd4j = noClasses()
             .that()
             .resideInAPackage("io.fashionae.config..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.datavec..")
-            .because("configuration records validate themselves with the JDK alone");
+            .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.datavec..", "io.fashionae.data..")
+            .because("configuration records validate themselves with the JDK alone, and every layer reads them");
 
     /**
      * common/package-info: "Depends on nothing else in the project"; and, as every layer uses it
@@ -114,16 +117,6 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.fashionae.data.idx..", "io.fashionae.data.images..")
             .because("a data module is chosen by its caller; the batches and images serve both sources");
-
-    /** dataset/package-info: the class names and image constants need no DataVec and no ND4J. */
-    @ArchTest
-    static final ArchRule datasetNeedsNoDataPipeline = noClasses()
-            .that()
-            .resideInAPackage("io.fashionae.dataset..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.datavec..", "org.nd4j..", "org.deeplearning4j..", "io.fashionae.data..")
-            .because("plot, report and onnx use these constants without pulling in the data pipeline");
 
     /** run/package-info: "Only cli depends on this package." */
     @ArchTest

@@ -2,7 +2,7 @@ package io.fashionae.cli;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.DataConfig;
-import io.fashionae.dataset.IdxDataset;
+import io.fashionae.config.IdxDataset;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -2,13 +2,13 @@ package io.fashionae.cli;
 
 import io.fashionae.common.AtomicFiles;
 import io.fashionae.common.UserException;
+import io.fashionae.config.FashionMnistClasses;
+import io.fashionae.config.ImagePadding;
 import io.fashionae.data.idx.IdxArray;
 import io.fashionae.data.idx.IdxFormatException;
 import io.fashionae.data.idx.IdxReader;
 import io.fashionae.data.images.ImageFile;
 import io.fashionae.data.images.ImageFolder;
-import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.dataset.ImagePadding;
 import io.fashionae.inference.OnnxEncoder;
 import io.fashionae.plot.GreyImages;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.fashionae.config;
 
-import io.fashionae.dataset.IdxDataset;
 import java.nio.file.Path;
 import java.util.Optional;
 

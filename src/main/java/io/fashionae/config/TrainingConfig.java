@@ -2,7 +2,6 @@ package io.fashionae.config;
 
 import io.fashionae.common.Json;
 import io.fashionae.common.UserException;
-import io.fashionae.dataset.IdxDataset;
 
 /**
  * How to train: optimiser settings, run length and the seed of every random choice.

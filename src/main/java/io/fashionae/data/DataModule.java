@@ -1,6 +1,6 @@
 package io.fashionae.data;
 
-import io.fashionae.dataset.ImagePadding;
+import io.fashionae.config.ImagePadding;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.fashionae.data;
 
-import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.dataset.ImagePadding;
+import io.fashionae.config.FashionMnistClasses;
+import io.fashionae.config.ImagePadding;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;

@@ -5,6 +5,6 @@
  * {@link io.fashionae.data.BatchIterator} with a seeded per-epoch shuffle. The sources are sibling
  * packages: {@code data.idx} (the MNIST family's IDX files) and {@code data.images} (a folder of
  * image files, {@code --images DIR}). The class names and image constants live in
- * {@code dataset}, which needs none of DataVec or ND4J; nothing here draws.
+ * {@code config}, which needs none of DataVec or ND4J; nothing here draws.
  */
 package io.fashionae.data;

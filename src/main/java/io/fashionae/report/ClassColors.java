@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.config.FashionMnistClasses;
 import io.fashionae.plot.Palette;
 import java.util.ArrayList;
 import java.util.List;

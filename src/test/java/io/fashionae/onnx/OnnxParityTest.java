@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fashionae.config.Engine;
 import io.fashionae.config.GeluForm;
+import io.fashionae.config.IdxDataset;
 import io.fashionae.config.LossKind;
 import io.fashionae.config.ModelConfig;
 import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
-import io.fashionae.dataset.IdxDataset;
 import io.fashionae.inference.OnnxModel;
 import io.fashionae.model.Autoencoder;
 import io.fashionae.model.OptimizerSettings;

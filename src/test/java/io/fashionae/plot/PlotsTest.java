@@ -2,7 +2,7 @@ package io.fashionae.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fashionae.dataset.FashionMnistClasses;
+import io.fashionae.config.FashionMnistClasses;
 import io.fashionae.latent.LatentFrame;
 import io.fashionae.latent.LatentPoints;
 import io.fashionae.latent.Plane;

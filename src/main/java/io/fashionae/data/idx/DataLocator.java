@@ -2,7 +2,7 @@ package io.fashionae.data.idx;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.DataConfig;
-import io.fashionae.dataset.IdxDataset;
+import io.fashionae.config.IdxDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.fashionae.data.idx;
 
 import io.fashionae.common.AtomicFiles;
-import io.fashionae.dataset.IdxDataset;
+import io.fashionae.config.IdxDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

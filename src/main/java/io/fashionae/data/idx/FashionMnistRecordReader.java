@@ -1,9 +1,9 @@
 package io.fashionae.data.idx;
 
+import io.fashionae.config.FashionMnistClasses;
+import io.fashionae.config.IdxDataset;
+import io.fashionae.config.ImagePadding;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.dataset.IdxDataset;
-import io.fashionae.dataset.ImagePadding;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package io.fashionae.data.idx;
 
+import io.fashionae.config.FashionMnistClasses;
+import io.fashionae.config.IdxDataset;
+import io.fashionae.config.ImagePadding;
 import io.fashionae.data.DataModule;
 import io.fashionae.data.DataSummary;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.FashionMnistClasses;
-import io.fashionae.dataset.IdxDataset;
-import io.fashionae.dataset.ImagePadding;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.fashionae.data.idx;
 
-import io.fashionae.dataset.IdxDataset;
+import io.fashionae.config.IdxDataset;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,12 +2,12 @@ package io.fashionae.data.images;
 
 import io.fashionae.common.UserException;
 import io.fashionae.config.ColorMode;
+import io.fashionae.config.ImagePadding;
 import io.fashionae.config.ImageSource;
 import io.fashionae.data.DataModule;
 import io.fashionae.data.DataSummary;
 import io.fashionae.data.LabeledImages;
 import io.fashionae.data.PixelStore;
-import io.fashionae.dataset.ImagePadding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -6,8 +6,8 @@ import static io.fashionae.testing.IdxFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fashionae.config.IdxDataset;
 import io.fashionae.data.LabeledImages;
-import io.fashionae.dataset.IdxDataset;
 import io.fashionae.testing.IdxFixtures;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.fashionae.dataset;
+package io.fashionae.config;
 
 import java.util.List;
 
