@@ -76,7 +76,12 @@ public final class ThroughputBenchmark {
 
     /** Runs every measurement on {@code images} (training batches are its first images). */
     public BenchmarkResult run(LabeledImages images, String dataName) throws IOException {
-        Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision), engine);
+        try (Autoencoder ae = Autoencoder.create(model, new OptimizerSettings(5e-4, 1e-5, 42, precision), engine)) {
+            return measure(ae, images, dataName);
+        }
+    }
+
+    private BenchmarkResult measure(Autoencoder ae, LabeledImages images, String dataName) throws IOException {
         List<Double> trainRuns = trainRuns(ae, images, batchSize, steps);
         // Batch 256 is a secondary figure: a quarter of the steps gives the same number of images.
         double train256 = median(trainRuns(ae, images, LARGE_BATCH, Math.max(1, steps / 4)));
@@ -102,7 +107,6 @@ public final class ThroughputBenchmark {
         }));
         OnnxFigures onnx = onnxDecode(ae, z.data().asFloat());
         double encodeOnnx = onnxEncode(ae, sample);
-        ae.close();
         return new BenchmarkResult(
                 batchSize,
                 dataName,

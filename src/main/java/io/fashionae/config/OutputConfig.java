@@ -33,8 +33,11 @@ public record OutputConfig(Path modelsDir, Path reportsDir) {
         return modelsDir.resolve("checkpoints");
     }
 
+    /** The name of a run's figures file in its reports folder. */
+    public static final String METRICS_FILE = "metrics.json";
+
     /** The run's figures: {@code reports/metrics.json}. */
     public Path metricsFile() {
-        return reportsDir.resolve("metrics.json");
+        return reportsDir.resolve(METRICS_FILE);
     }
 }

@@ -25,9 +25,6 @@ import java.util.stream.Stream;
  * @param decoder the decoder's layers in order; the first reads {@link GraphNames#LATENT}
  */
 public record ArchitecturePlan(ModelConfig config, List<PlannedLayer> encoder, List<PlannedLayer> decoder) {
-    /** Batch norm's running-statistics keys in DL4J (the standard deviation as log10, its default). */
-    private static final List<String> BN_STATE = List.of("mean", "log10stdev");
-
     /** Copies the lists. */
     public ArchitecturePlan {
         encoder = List.copyOf(encoder);
@@ -164,8 +161,9 @@ public record ArchitecturePlan(ModelConfig config, List<PlannedLayer> encoder, L
                         .params(List.of(
                                 new Param("gamma", new long[] {c}, true),
                                 new Param("beta", new long[] {c}, true),
-                                new Param(BN_STATE.get(0), new long[] {c}, false),
-                                new Param(BN_STATE.get(1), new long[] {c}, false)))
+                                // Running statistics, state not parameters; DL4J keeps log10 of the std by default.
+                                new Param("mean", new long[] {c}, false),
+                                new Param("log10stdev", new long[] {c}, false)))
                         .done();
             }
             add(name(encoder, block, GraphNames.GELU), LayerKind.GELU, shape).done();

@@ -63,7 +63,7 @@ public final class Autoencoder implements AutoCloseable {
         this.engine = LayerKit.engineOf(graph.getConfiguration());
         this.dataType = graph.params().dataType();
         AutoencoderGraphBuilder builder = new AutoencoderGraphBuilder(config, dataType, engine);
-        ArchitecturePlan plan = ArchitecturePlan.of(config);
+        ArchitecturePlan plan = builder.plan();
         long encoderParams =
                 plan.encoder().stream().mapToLong(PlannedLayer::parameterCount).sum();
         long decoderParams =

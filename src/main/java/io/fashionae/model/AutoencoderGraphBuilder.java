@@ -10,7 +10,9 @@ import io.fashionae.config.Precision;
 import io.fashionae.model.layer.ActivationErfGelu;
 import io.fashionae.model.layer.SigmoidCrossEntropy;
 import io.fashionae.model.layer.VariationalSample;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -194,6 +196,11 @@ public final class AutoencoderGraphBuilder {
         return plan.decoder().stream().map(PlannedLayer::name).toList();
     }
 
+    /** The architecture this builder builds. */
+    public ArchitecturePlan plan() {
+        return plan;
+    }
+
     /** The latent vector's size, as the plan's latent layer gives it. */
     private int latentSize() {
         return Math.toIntExact(plan.layer(GraphNames.LATENT).out().size());
@@ -243,14 +250,18 @@ public final class AutoencoderGraphBuilder {
      */
     private String addLayers(GraphBuilder g, List<PlannedLayer> layers, String input, boolean training) {
         String first = layers.get(0).input();
+        // What each vertex gives, by the plan's names: the half's input first, then each layer's output.
+        Map<String, PlannedLayer.Shape> outputs = new HashMap<>();
+        outputs.put(first, layers.get(0).in());
         String last = input;
         for (PlannedLayer layer : layers) {
+            outputs.put(layer.name(), layer.out());
             if (training && layer.kind() == LayerKind.SIGMOID) {
                 continue;
             }
             String from = layer.input().equals(first) ? input : layer.input();
             g.addLayer(layer.name(), layerOf(layer), from);
-            if (layer.in().isMap() && isVectorOutput(layers, layer.input(), first)) {
+            if (layer.in().isMap() && !outputs.get(layer.input()).isMap()) {
                 PlannedLayer.Shape map = layer.in();
                 g.inputPreProcessor(
                         layer.name(), new FeedForwardToCnnPreProcessor(map.side(), map.side(), map.channels()));
@@ -258,14 +269,6 @@ public final class AutoencoderGraphBuilder {
             last = layer.name();
         }
         return last;
-    }
-
-    /** Whether the vertex {@code name} gives vectors: a dense layer, or the decoder's input (the latent). */
-    private static boolean isVectorOutput(List<PlannedLayer> layers, String name, String firstInput) {
-        if (name.equals(firstInput)) {
-            return !name.equals(GraphNames.IMAGE);
-        }
-        return layers.stream().anyMatch(l -> l.name().equals(name) && !l.out().isMap());
     }
 
     /** The kit's DL4J layer for one planned layer. */

@@ -54,6 +54,7 @@ final class OneDnnEncoder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnEncoder.class);
 
     private final ArchitecturePlan plan;
+    private final int latentDim;
     private final engine cpu;
     private final stream cpuStream;
     private final Map<Integer, OneDnnEncoderNet> nets = new LinkedHashMap<>(NETS_KEPT, 0.75f, true);
@@ -62,6 +63,7 @@ final class OneDnnEncoder implements AutoCloseable {
 
     private OneDnnEncoder(ArchitecturePlan plan, engine cpu, stream cpuStream) {
         this.plan = plan;
+        this.latentDim = Math.toIntExact(plan.layer(GraphNames.LATENT).out().size());
         this.cpu = cpu;
         this.cpuStream = cpuStream;
     }
@@ -106,7 +108,6 @@ final class OneDnnEncoder implements AutoCloseable {
         pixels.position(Math.toIntExact(dense.offset()));
         int n = Math.toIntExact(images.size(0));
         int perImage = Math.toIntExact(images.length() / Math.max(1, n));
-        int latentDim = Math.toIntExact(plan.layer(GraphNames.LATENT).out().size());
         float[] latents = new float[n * latentDim];
         float[] chunk = new float[CHUNK * latentDim];
         for (int start = 0; start < n; start += CHUNK) {

@@ -1,5 +1,6 @@
 package io.fashionae.run;
 
+import io.fashionae.config.OutputConfig;
 import io.fashionae.latent.FigureData;
 import io.fashionae.latent.FrameSink;
 import io.fashionae.latent.FrameStore;
@@ -42,7 +43,7 @@ final class RunArtifacts {
             // (metrics.json is written when training ends: an interrupted new run leaves none).
             store.clear();
             Files.deleteIfExists(reports.resolve(Figures.EVOLUTION));
-            Files.deleteIfExists(reports.resolve("metrics.json"));
+            Files.deleteIfExists(reports.resolve(OutputConfig.METRICS_FILE));
         }
     }
 

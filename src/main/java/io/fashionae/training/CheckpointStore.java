@@ -65,12 +65,10 @@ public final class CheckpointStore {
         return dir;
     }
 
-    /** Writes a checkpoint at {@code state.step()}, then deletes all but the newest {@code keep}; returns its path. */
-    public Path save(Autoencoder model, TrainingConfig training, TrainingState state) throws IOException {
-        return save(ModelStore.snapshot(model), training, state);
-    }
-
-    /** Writes a checkpoint of a model already serialised ({@link ModelStore#snapshot}); returns its path. */
+    /**
+     * Writes a checkpoint of a model already serialised ({@link ModelStore#snapshot}) at
+     * {@code state.step()}, then deletes all but the newest {@code keep}; returns its path.
+     */
     public Path save(ModelStore.Snapshot model, TrainingConfig training, TrainingState state) throws IOException {
         Path file = dir.resolve(String.format("checkpoint-step-%08d.zip", state.step()));
         ModelStore.write(model, training, state, file);

@@ -1,6 +1,8 @@
 package io.fashionae.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.fashionae.config.Engine;
 import io.fashionae.config.GeluForm;
@@ -10,6 +12,7 @@ import io.fashionae.config.Objective;
 import io.fashionae.config.PaddingForm;
 import io.fashionae.testing.SyntheticData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -70,8 +73,7 @@ class EngineParityTest {
         assertClose(dl4j.reconstruct(x), nativeKit.reconstruct(x), 0, "reconstructions");
         Map<String, INDArray> expected = gradients(nativeKit.graph(), x);
         Map<String, INDArray> actual = gradients(dl4j.graph(), x);
-        assertThat(dl4j.graph().score())
-                .isCloseTo(nativeKit.graph().score(), org.assertj.core.api.Assertions.withinPercentage(0.01));
+        assertThat(dl4j.graph().score()).isCloseTo(nativeKit.graph().score(), withinPercentage(0.01));
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         // DL4J's gradients are sums over the batch of per-image losses summed over the pixels; in
         // PyTorch's units (means over both) a conv bias before batch norm, whose gradient is zero in
@@ -95,7 +97,7 @@ class EngineParityTest {
         for (int step = 0; step < 20; step++) {
             assertThat(dl4j.get(step))
                     .as("loss of step %d", step + 1)
-                    .isCloseTo(nativeKit.get(step), org.assertj.core.api.Assertions.within(1e-3 * nativeKit.get(step)));
+                    .isCloseTo(nativeKit.get(step), within(1e-3 * nativeKit.get(step)));
         }
         // The losses moved: the comparison is of training, not of twenty copies of the first step.
         assertThat(nativeKit.get(19)).isLessThan(nativeKit.get(0) * 0.9);
@@ -113,7 +115,7 @@ class EngineParityTest {
         assertThat(dl4j.graph().getConfiguration().getIterationCount()).isEqualTo(3);
         // A copy, not a view: training one leaves the other as it was.
         INDArray before = nativeKit.graph().params().dup();
-        dl4j.fitBatch(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 16)));
+        dl4j.fitBatch(images.get(NDArrayIndex.interval(0, 16)));
         assertThat(nativeKit.graph().params()).isEqualTo(before);
         assertThat(dl4j.onEngine(Engine.DL4J)).isSameAs(dl4j);
     }
@@ -123,7 +125,7 @@ class EngineParityTest {
         List<Double> losses = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
             long from = (long) step * 16 % images.size(0);
-            model.fitBatch(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + 16)));
+            model.fitBatch(images.get(NDArrayIndex.interval(from, from + 16)));
             losses.add(model.lastStepLoss());
         }
         return losses;
@@ -133,7 +135,7 @@ class EngineParityTest {
         graph.setInputs(x);
         graph.setLabels(x);
         graph.computeGradientAndScore();
-        Map<String, INDArray> copies = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> copies = new LinkedHashMap<>();
         graph.gradient().gradientForVariable().forEach((key, value) -> copies.put(key, value.dup()));
         return copies;
     }
@@ -148,10 +150,5 @@ class EngineParityTest {
         assertThat(diff)
                 .as("%s: max difference %s at scale %s", what, diff, scale)
                 .isLessThanOrEqualTo(RELATIVE * scale + floor);
-    }
-
-    static {
-        // Gradients are compared in 32-bit floats, as both engines compute them.
-        Nd4j.getRandom().setSeed(1);
     }
 }

@@ -10,11 +10,11 @@ import java.net.URI;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.datavec.api.conf.Configuration;
 import org.datavec.api.records.Record;
 import org.datavec.api.records.metadata.RecordMetaData;
@@ -225,11 +225,7 @@ public class FashionMnistRecordReader extends BaseRecordReader {
 
     @Override
     public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        List<Record> out = new ArrayList<>(recordMetaDatas.size());
-        for (RecordMetaData m : recordMetaDatas) {
-            out.add(loadFromMetaData(m));
-        }
-        return out;
+        return recordMetaDatas.stream().map(this::loadFromMetaData).collect(Collectors.toList());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.datavec.api.conf.Configuration;
 import org.datavec.api.io.labels.ParentPathLabelGenerator;
 import org.datavec.api.records.Record;
@@ -178,11 +179,7 @@ public class ImageFolderRecordReader extends BaseRecordReader {
 
     @Override
     public List<Record> loadFromMetaData(List<RecordMetaData> recordMetaDatas) {
-        List<Record> out = new ArrayList<>(recordMetaDatas.size());
-        for (RecordMetaData m : recordMetaDatas) {
-            out.add(loadFromMetaData(m));
-        }
-        return out;
+        return recordMetaDatas.stream().map(this::loadFromMetaData).collect(Collectors.toList());
     }
 
     @Override
